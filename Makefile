@@ -1,0 +1,38 @@
+# The two quick-start commands are `make run` and `make test`; both install what they need first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install run test lint migrations-check messages bench
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+
+migrations-check: install
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Needs GNU gettext (Debian: gettext). The compiled catalogues are committed, so running the portal does not.
+messages: install
+	$(BIN)/python manage.py makemessages --locale pl --ignore ".venv/*" --ignore "staticfiles/*" --ignore "tests/*"
+	$(BIN)/python manage.py compilemessages --locale pl --ignore ".venv/*"
+
+bench: install
+	$(BIN)/python bench/run.py

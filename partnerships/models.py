@@ -1,0 +1,270 @@
+import secrets
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from partnerships.choices import CompanySize, District, Sector
+from partnerships.validators import validate_krs, validate_nip, validate_regon
+from partnerships.workflow import COMPANY, STAFF, Reviewable, Rule, Workflow
+
+
+class ReviewEventQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk).select_related("by")
+
+
+class ReviewEvent(models.Model):
+    """One transition of a reviewed object: who moved it, when, from which status to which, and why."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    action = models.CharField(_("action"), max_length=32)
+    from_status = models.CharField(_("from"), max_length=32)
+    to_status = models.CharField(_("to"), max_length=32)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    by_staff = models.BooleanField(_("by staff"), default=False)
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    objects = ReviewEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("review event")
+        verbose_name_plural = _("review events")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.action} {self.from_status}→{self.to_status}"
+
+    @classmethod
+    def record(cls, obj, rule, from_status, by, reason):
+        return cls.objects.create(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            action=rule.action,
+            from_status=from_status,
+            to_status=rule.target,
+            by=by,
+            by_staff=rule.actor == STAFF,
+            reason=reason,
+        )
+
+    def action_label(self):
+        model = self.content_type.model_class()
+        try:
+            return model.WORKFLOW.rule(self.action).label
+        except (AttributeError, KeyError):
+            return self.action
+
+    def to_status_label(self):
+        model = self.content_type.model_class()
+        return dict(model._meta.get_field("status").choices).get(self.to_status, self.to_status)
+
+
+class StaffNote(models.Model):
+    """An internal remark on any reviewed object. Only staff see these; companies never do."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    text = models.TextField(_("internal note"))
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class CompanyQuerySet(models.QuerySet):
+    def verified(self):
+        return self.filter(status=Company.Status.VERIFIED)
+
+
+class Company(Reviewable):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for verification")
+        VERIFIED = "verified", _("Verified")
+        REJECTED = "rejected", _("Rejected")
+
+    WORKFLOW = Workflow(
+        rules=(
+            Rule("verify", _("Verify"), frozenset({Status.PENDING}), Status.VERIFIED, STAFF),
+            Rule(
+                "reject",
+                _("Reject"),
+                frozenset({Status.PENDING, Status.VERIFIED}),
+                Status.REJECTED,
+                STAFF,
+                reason_required=True,
+            ),
+            Rule("resubmit", _("Send for verification again"), frozenset({Status.REJECTED}), Status.PENDING, COMPANY),
+        ),
+        waiting=frozenset({Status.PENDING}),
+    )
+
+    status = models.CharField(_("status"), max_length=32, choices=Status.choices, default=Status.PENDING, db_index=True)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("address in the portal"), max_length=220, unique=True)
+    nip = models.CharField(
+        _("NIP"),
+        max_length=10,
+        unique=True,
+        validators=[validate_nip],
+        help_text=_("Tax identification number: 10 digits, without dashes."),
+    )
+    regon = models.CharField(_("REGON"), max_length=14, blank=True, validators=[validate_regon])
+    krs = models.CharField(_("KRS"), max_length=10, blank=True, validators=[validate_krs])
+    sector = models.CharField(_("sector"), max_length=32, choices=Sector.choices)
+    size = models.CharField(_("size"), max_length=16, choices=CompanySize.choices)
+    street = models.CharField(_("street and number"), max_length=200)
+    postal_code = models.CharField(_("postal code"), max_length=6, help_text=_("For example 31-004."))
+    city = models.CharField(_("city"), max_length=100, default="Kraków")
+    district = models.CharField(_("Kraków district"), max_length=2, choices=District.choices)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    logo_thumbnail = models.ImageField(_("logo thumbnail"), upload_to="logos/thumbs/", blank=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = CompanyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        base = slugify(self.name)[:200] or "company"
+        slug, n = base, 2
+        while Company.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def get_absolute_url(self):
+        return reverse("partnerships:partner_detail", args=[self.slug])
+
+    def get_dashboard_url(self):
+        return reverse("partnerships:dashboard")
+
+    def reference(self):
+        return f"FIR-{self.pk:05d}"
+
+    @property
+    def is_verified(self):
+        return self.status == self.Status.VERIFIED
+
+    def is_member(self, user):
+        return user.is_authenticated and self.memberships.filter(user=user).exists()
+
+    def is_owner(self, user):
+        return user.is_authenticated and self.memberships.filter(user=user, role=Membership.Role.OWNER).exists()
+
+    def notification_recipients(self):
+        return [m.user for m in self.memberships.select_related("user") if m.user.is_active]
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        COLLEAGUE = "colleague", _("Colleague")
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="memberships")
+    # A person represents one company in the portal.
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.COLLEAGUE)
+    created_at = models.DateTimeField(_("joined"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["company", "-role", "created_at"]
+
+    def __str__(self):
+        return f"{self.user} @ {self.company}"
+
+    @property
+    def is_owner(self):
+        return self.role == self.Role.OWNER
+
+
+class JoinRequest(models.Model):
+    """A person asks to join a company already registered under the NIP they entered; an owner decides."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the owner")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="join_requests")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="join_requests")
+    message = models.TextField(_("message to the owner"), blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("request to join")
+        verbose_name_plural = _("requests to join")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company", "user"],
+                condition=models.Q(status="pending"),
+                name="one_pending_join_request_per_company_and_user",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.company}"
+
+
+def _invitation_token():
+    return secrets.token_urlsafe(32)
+
+
+class Invitation(models.Model):
+    """An owner invites a colleague by e-mail; the colleague accepts by following the link while signed in."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail address"))
+    token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.company}"

@@ -1,0 +1,34 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from portal import views
+
+# The admin signs in through allauth, so its login shares the site's rate limits and two-factor step.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Klimat Kraków — panel urzędu"
+admin.site.site_title = "Klimat Kraków"
+
+handler403 = "portal.views.permission_denied"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("about/", views.about, name="about"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/setlang/", views.set_language, name="set_language"),
+    path("accounts/data/", views.account_data, name="account_data"),
+    path("accounts/data/export/", views.account_export, name="account_export"),
+    path("accounts/data/delete/", views.account_delete, name="account_delete"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("partnerships.urls")),
+    path("", include("practices.urls")),
+    path("", include("initiatives.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

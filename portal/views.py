@@ -1,0 +1,108 @@
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection, transaction
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from portal import personal_data
+from portal.forms import DeleteAccountForm
+from portal.security import log_refused
+
+
+def home(request):
+    return render(request, "portal/home.html")
+
+
+def about(request):
+    return render(request, "portal/about.html")
+
+
+def accessibility(request):
+    return render(request, "portal/accessibility.html")
+
+
+def privacy(request):
+    return render(request, "portal/privacy.html")
+
+
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch, which also remembers a signed-in user's choice for e-mails."""
+    response = django_set_language(request)
+    language = request.POST.get("language")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    return response
+
+
+@login_required
+def account_data(request):
+    form = DeleteAccountForm(user=request.user)
+    return render(
+        request,
+        "portal/account_data.html",
+        {"form": form, "consequences": personal_data.deletion_consequences(request.user)},
+    )
+
+
+@login_required
+def account_export(request):
+    data = personal_data.collect(request.user)
+    data["exported_at"] = timezone.now().isoformat()
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    return response
+
+
+@login_required
+@require_POST
+def account_delete(request):
+    user = request.user
+    consequences = personal_data.deletion_consequences(user)
+    form = DeleteAccountForm(request.POST, user=user)
+    blocked = any(blocking for _message, blocking in consequences)
+    if blocked or not form.is_valid():
+        if blocked:
+            messages.error(request, _("Your account cannot be deleted yet. See below what to do first."))
+        return render(
+            request,
+            "portal/account_data.html",
+            {"form": form, "consequences": consequences},
+            status=400,
+        )
+    language = user.language
+    # The user and everything that hangs on them go together or not at all.
+    with transaction.atomic():
+        logout(request)
+        user.delete()
+    with translation.override(language):
+        messages.success(request, _("Your account and your personal data have been deleted."))
+    return redirect("home")
+
+
+def permission_denied(request, exception=None):
+    log_refused(request, reason=str(exception) if exception else "permission denied")
+    return render(request, "403.html", status=403)

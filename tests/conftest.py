@@ -1,0 +1,68 @@
+"""The people every access test speaks of: the owner of a company, a colleague in the same company, a member of
+another company, an anonymous visitor and a member of staff (in the Moderators group)."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from partnerships.models import Membership
+from tests.factories import CompanyFactory, MembershipFactory, StaffFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache_and_media(settings, tmp_path):
+    # Each test starts with empty rate-limit counters (a private in-memory cache, so tests without the database
+    # work too) and uploads into a temporary folder.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def company(db):
+    return CompanyFactory(name="Zielona Energia sp. z o.o.")
+
+
+@pytest.fixture
+def owner(company):
+    return MembershipFactory(company=company, role=Membership.Role.OWNER, user__email="owner@example.com").user
+
+
+@pytest.fixture
+def colleague(company):
+    return MembershipFactory(company=company, role=Membership.Role.COLLEAGUE, user__email="colleague@example.com").user
+
+
+@pytest.fixture
+def other_company(db):
+    return CompanyFactory(name="Inna Firma S.A.")
+
+
+@pytest.fixture
+def outsider(other_company):
+    return MembershipFactory(company=other_company, role=Membership.Role.OWNER, user__email="outsider@example.com").user
+
+
+@pytest.fixture
+def newcomer(db):
+    """Signed up and confirmed, but not yet in any company."""
+    return UserFactory(email="newcomer@example.com")
+
+
+@pytest.fixture
+def staff(db):
+    return StaffFactory(email="staff@example.com")
+
+
+def _client_for(user):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def client_for():
+    return _client_for
