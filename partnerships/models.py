@@ -91,6 +91,27 @@ class StaffNote(models.Model):
         return self.text[:60]
 
 
+class ReasonTemplate(models.Model):
+    """A reusable reason text staff pick when deciding, and edit before sending."""
+
+    title = models.CharField(_("title"), max_length=120)
+    text = models.TextField(_("text for the company"))
+    action = models.CharField(
+        _("for the action"),
+        max_length=32,
+        blank=True,
+        help_text=_("Leave empty to offer it for every decision that asks for a reason."),
+    )
+
+    class Meta:
+        verbose_name = _("reason template")
+        verbose_name_plural = _("reason templates")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
 class CompanyQuerySet(models.QuerySet):
     def verified(self):
         return self.filter(status=Company.Status.VERIFIED)

@@ -202,7 +202,7 @@ class Reviewable(models.Model):
     def _status_label(self, value):
         return dict(self._meta.get_field("status").choices).get(value, value)
 
-    def history(self):
+    def review_history(self):
         from partnerships.models import ReviewEvent
 
         return ReviewEvent.objects.for_object(self)

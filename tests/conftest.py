@@ -15,6 +15,8 @@ def _fresh_cache_and_media(settings, tmp_path):
     # work too) and uploads into a temporary folder.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Hashing passwords at full strength would cost seconds per test; what is tested here is not the hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
     yield
     cache.clear()
