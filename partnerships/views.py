@@ -14,7 +14,15 @@ def dashboard(request):
     membership = _membership_for(request)
     if membership is None:
         return redirect("partnerships:register")
-    return render(request, "partnerships/dashboard.html", {"membership": membership, "company": membership.company})
+    from partnerships.dashboard import panels
+
+    context = {
+        "membership": membership,
+        "company": membership.company,
+        "is_owner": membership.is_owner,
+        "panels": panels(),
+    }
+    return render(request, "partnerships/dashboard.html", context)
 
 
 @login_required
