@@ -24,7 +24,8 @@ def clean_image(upload):
     """Return a re-encoded copy of `upload` as an UploadedFile, or raise ValidationError with a message for the user."""
     if upload.size > MAX_BYTES:
         raise ValidationError(
-            _("The file is too large (%(size)s MB); the limit is 5 MB.") % {"size": round(upload.size / 1024 / 1024, 1)},
+            _("The file is too large (%(size)s MB); the limit is 5 MB.")
+            % {"size": round(upload.size / 1024 / 1024, 1)},
             code="too_large",
         )
     upload.seek(0)
