@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -323,7 +324,7 @@ class Ride(models.Model):
                 if others + self.km > MAX_KM_PER_DAY:
                     errors["km"] = _(
                         "At most %(max)s km a day can be logged; you already have %(others)s km on that day."
-                    ) % {"max": MAX_KM_PER_DAY, "others": others}
+                    ) % {"max": MAX_KM_PER_DAY, "others": number_format(others, decimal_pos=1)}
         if errors:
             raise ValidationError(errors)
 
