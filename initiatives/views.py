@@ -10,7 +10,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -62,18 +61,26 @@ def initiative_past(request):
 
 def initiative_detail(request, slug):
     initiative = _initiative_for(request, slug)
+    return render(request, "initiatives/detail.html", _detail_context(request, initiative))
+
+
+def _detail_context(request, initiative, form=None):
+    """What the detail page shows; `form` is a bound sign-up form being shown again with its errors."""
     partners = (
         initiative.participations.confirmed()
         .filter(company__status="verified")
         .select_related("company")
         .order_by("company__name")
     )
-    own, form, why_not = None, None, None
     membership = getattr(request.user, "membership", None) if request.user.is_authenticated else None
+    own = None
     if membership is not None:
-        own = initiative.participations.exclude(status=Participation.Status.CANCELLED).filter(
-            company=membership.company
-        ).first()
+        own = (
+            initiative.participations.exclude(status=Participation.Status.CANCELLED)
+            .filter(company=membership.company)
+            .first()
+        )
+    why_not = None
     if not initiative.registration_open():
         why_not = _("This initiative is cancelled.") if initiative.is_cancelled else _("Registration is closed.")
     elif not request.user.is_authenticated:
@@ -82,10 +89,11 @@ def initiative_detail(request, slug):
         why_not = _("Only members of a partner company can sign it up.")
     elif not membership.company.is_verified:
         why_not = _("Your company can sign up once the city has verified it.")
-    else:
+    elif form is None:
         form = ParticipationForm(instance=own, initial=_contact_initial(request.user, own))
-    context = {"initiative": initiative, "partners": partners, "own": own, "form": form, "why_not": why_not}
-    return render(request, "initiatives/detail.html", context)
+    if why_not:
+        form = None
+    return {"initiative": initiative, "partners": partners, "own": own, "form": form, "why_not": why_not}
 
 
 def _contact_initial(user, own):
@@ -125,8 +133,9 @@ def participate(request, slug):
             else:
                 messages.success(request, _("Your company is signed up."))
             return redirect(initiative)
-    partners = initiative.participations.confirmed().select_related("company").order_by("company__name")
-    context = {"initiative": initiative, "partners": partners, "own": own, "form": form, "why_not": None}
+    context = _detail_context(request, initiative, form)
+    if context["form"] is None and form.non_field_errors():  # e.g. the deadline passed meanwhile: say why
+        messages.error(request, " ".join(form.non_field_errors()))
     return render(request, "initiatives/detail.html", context, status=400)
 
 
@@ -229,6 +238,5 @@ def initiative_map(request):
         "initiatives": initiatives.order_by("start"),
         "tile_url": settings.MAP_TILE_URL,
         "tile_host": urlsplit(settings.MAP_TILE_URL).netloc,
-        "now": timezone.now(),
     }
     return render(request, "initiatives/map.html", context)
