@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 from import_export import fields, resources
 from import_export.admin import ExportActionMixin
 
+from initiatives import taking_part
 from initiatives.models import Initiative, Participation, Ride
 
 
@@ -85,6 +86,12 @@ class InitiativeAdmin(admin.ModelAdmin):
         if obj.status == Initiative.Status.CANCELLED and "status" in form.changed_data and obj.cancel():
             self.message_user(request, _("Every participant is told of the cancellation by e-mail."), messages.INFO)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # More places, or a participation staff cancelled in the inline: the waiting list moves up.
+        if taking_part.refill(form.instance):
+            self.message_user(request, _("Companies from the waiting list got the freed places."), messages.INFO)
+
     @admin.action(description=_("Cancel the selected initiatives and tell their participants"))
     def cancel_initiatives(self, request, queryset):
         cancelled = sum(1 for initiative in queryset if initiative.cancel())
@@ -123,6 +130,11 @@ class ParticipationAdmin(ExportActionMixin, admin.ModelAdmin):
     list_select_related = ("company", "initiative")
     raw_id_fields = ("company", "initiative", "signed_up_by")
     readonly_fields = ("reminder_sent_at", "created_at", "updated_at")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "status" in form.changed_data or "participants" in form.changed_data:
+            taking_part.refill(obj.initiative)
 
 
 @admin.register(Ride)

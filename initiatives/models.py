@@ -327,4 +327,3 @@ class Ride(models.Model):
                     ) % {"max": MAX_KM_PER_DAY, "others": number_format(others, decimal_pos=1)}
         if errors:
             raise ValidationError(errors)
-

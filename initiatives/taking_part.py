@@ -88,6 +88,15 @@ def cancel(initiative, company):
     return participation
 
 
+def refill(initiative):
+    """Give free places to the waiting list, e.g. after staff raised the capacity or cancelled a sign-up."""
+    with transaction.atomic():
+        locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        if locked.status != Initiative.Status.PUBLISHED:
+            return []
+        return promote_waiting(locked)
+
+
 def promote_waiting(locked_initiative):
     """Confirm the waiting companies, first come first served, while their sign-up fits; e-mail each one.
 

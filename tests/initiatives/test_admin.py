@@ -1,9 +1,12 @@
 import datetime
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
-from initiatives.models import Ride
+from initiatives.models import Participation, Ride
+from tests.factories import MembershipFactory
+from tests.initiatives.conftest import admin_form_data
 from tests.initiatives.factories import ParticipationFactory
 
 
@@ -58,3 +61,20 @@ def test_staff_remove_a_ride(client_for, staff, owner, company, campaign):
     url = reverse("admin:initiatives_ride_delete", args=[ride.pk])
     client_for(staff).post(url, {"post": "yes"})
     assert not Ride.objects.exists()
+
+
+def test_raising_the_capacity_in_the_admin_moves_the_waiting_list_up(
+    client_for, staff, initiative, django_capture_on_commit_callbacks
+):
+    ParticipationFactory(initiative=initiative, participants=10)
+    member = MembershipFactory(user__email="czeka@example.com").user
+    waiting = ParticipationFactory(
+        initiative=initiative, company=member.membership.company, participants=2, status="waiting"
+    )
+    url = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(staff).post(url, admin_form_data(initiative, capacity="12"))
+    assert response.status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.status == Participation.Status.CONFIRMED
+    assert any(member.email in message.to for message in mail.outbox)

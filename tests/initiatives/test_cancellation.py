@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from initiatives.models import Initiative
 from tests.factories import CompanyFactory, MembershipFactory
+from tests.initiatives.conftest import admin_form_data
 from tests.initiatives.factories import ParticipationFactory
 
 
@@ -40,32 +41,7 @@ def test_changing_the_status_in_the_admin_tells_every_participant(
     client_for, staff, initiative, django_capture_on_commit_callbacks
 ):
     people = _participants(initiative)
-    data = {
-        "title": initiative.title,
-        "slug": initiative.slug,
-        "kind": initiative.kind,
-        "cooperation_form_slug": "",
-        "status": "cancelled",
-        "description": initiative.description,
-        "organiser": initiative.organiser,
-        "start_0": initiative.start.strftime("%Y-%m-%d"),
-        "start_1": initiative.start.strftime("%H:%M:%S"),
-        "end_0": initiative.end.strftime("%Y-%m-%d"),
-        "end_1": initiative.end.strftime("%H:%M:%S"),
-        "registration_deadline_0": initiative.registration_deadline.strftime("%Y-%m-%d"),
-        "registration_deadline_1": initiative.registration_deadline.strftime("%H:%M:%S"),
-        "place_name": initiative.place_name,
-        "address": initiative.address,
-        "district": initiative.district,
-        "latitude": "",
-        "longitude": "",
-        "capacity": "10",
-        "capacity_unit": "people",
-        "participations-TOTAL_FORMS": "0",
-        "participations-INITIAL_FORMS": "0",
-        "participations-MIN_NUM_FORMS": "0",
-        "participations-MAX_NUM_FORMS": "1000",
-    }
+    data = admin_form_data(initiative, status="cancelled")
     url = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(staff).post(url, data)
