@@ -91,3 +91,25 @@ def test_the_results_make_the_same_queries_for_5_and_200_companies(client, db):
     few = _count(client, url)
     add(195, "many")
     assert _count(client, url) == few
+
+
+def test_the_dashboard_panel_makes_the_same_queries_for_5_and_20_sign_ups(client_for, owner, company):
+    # The panel adds one query: the company's participations with their initiatives (one join).
+    client = client_for(owner)
+
+    def add(n):
+        start = timezone.now() + timedelta(days=3)
+        batch = InitiativeFactory.build_batch(n, start=start, end=start + timedelta(hours=2))
+        for initiative in batch:
+            initiative.slug = f"panel-{initiative.title}".replace(" ", "-").lower()
+        Participation.objects.bulk_create(
+            Participation(
+                initiative=i, company=company, participants=1, contact_name="A", contact_email="a@example.com"
+            )
+            for i in Initiative.objects.bulk_create(batch)
+        )
+
+    add(5)
+    few = _count(client, reverse("partnerships:dashboard"))
+    add(15)
+    assert _count(client, reverse("partnerships:dashboard")) == few
