@@ -21,6 +21,10 @@ class CompanyForm(forms.ModelForm):
     )
     regon = forms.CharField(label=_("REGON"), max_length=20, required=False, help_text=_("9 or 14 digits; optional."))
     krs = forms.CharField(label=_("KRS"), max_length=20, required=False, help_text=_("10 digits; optional."))
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=200, assume_scheme="https",
+        help_text=_("For example https://www.example.pl"),
+    )
     logo = ImageUploadField(
         label=_("Logo"),
         required=False,
@@ -53,7 +57,6 @@ class CompanyForm(forms.ModelForm):
         if self.instance.pk and self.instance.is_verified:
             self.fields["nip"].disabled = True
             self.fields["nip"].help_text = _("The NIP of a verified company cannot be changed.")
-        self.fields["website"].help_text = _("For example https://www.example.pl")
         self.fields["description"].help_text = _("A few sentences about what the company does; shown publicly.")
 
     def clean_nip(self):
