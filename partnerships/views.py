@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -229,9 +230,11 @@ def decide_join_request(request, pk, decision):
     return redirect("partnerships:members")
 
 
-@login_required
 def invitation(request, token):
+    """Anyone holding the link sees what the invitation is; accepting it needs the invited address, signed in."""
     invitation = get_object_or_404(Invitation.objects.select_related("company", "invited_by"), token=token)
+    if request.method == "POST" and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     if request.method == "POST":
         try:
             services.accept_invitation(invitation, request.user)

@@ -163,7 +163,7 @@ ACTIONS = [
         lambda w: f"/company/invitations/{w['invitation'].token}/",
         None,
         None,
-        ["200", "200", "200", "302 login", "200", "200"],
+        ["200", "200", "200", "200", "200", "200"],
     ),
     (
         "accept an invitation",

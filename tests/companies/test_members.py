@@ -131,3 +131,15 @@ def test_a_colleague_sees_the_members_but_no_management(client_for, owner, colle
     assert "/company/members/invite/" not in html
     assert "/remove/" not in html
     assert "/company/members/leave/" in html
+
+
+def test_a_visitor_with_the_link_is_offered_to_sign_in_or_sign_up(client, owner, company):
+    invitation = Invitation.objects.create(company=company, email="a@example.com", invited_by=owner)
+    html = client.get(f"/company/invitations/{invitation.token}/").content.decode()
+    assert company.name in html
+    assert f"/accounts/signup/?next=/company/invitations/{invitation.token}/" in html
+    assert f"/accounts/login/?next=/company/invitations/{invitation.token}/" in html
+
+
+def test_an_unknown_invitation_is_not_found(client_for, newcomer):
+    assert client_for(newcomer).get("/company/invitations/nonsense/").status_code == 404
