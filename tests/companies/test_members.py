@@ -103,11 +103,13 @@ def test_the_owner_sees_and_accepts_a_request_to_join(client_for, owner, company
     join_request.refresh_from_db()
     assert (join_request.status, join_request.decided_by) == (JoinRequest.Status.ACCEPTED, owner)
     assert [m.to for m in mail.outbox] == [[newcomer.email]]
-    assert "accepted" in mail.outbox[0].body
+    assert "przyjął Twoją prośbę" in mail.outbox[0].body  # in the requester's language
 
 
 def test_the_owner_declines_a_request_to_join(client_for, owner, company, newcomer,
                                               django_capture_on_commit_callbacks):
+    newcomer.language = "en"
+    newcomer.save()
     join_request = JoinRequest.objects.create(company=company, user=newcomer)
     with django_capture_on_commit_callbacks(execute=True):
         client_for(owner).post(f"/company/join-requests/{join_request.pk}/decline/")
