@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class InitiativesConfig(AppConfig):
     name = "initiatives"
     verbose_name = _("Initiatives")
+
+    def ready(self):
+        from initiatives.models import Participation
+        from partnerships import review
+        from partnerships.dashboard import register_panel
+
+        # A company on the waiting list waits for a place: staff may raise the capacity or decide otherwise.
+        review.register(Participation, waiting=lambda: Participation.objects.waiting(), since_field="created_at")
+        register_panel("initiatives/_dashboard_panel.html", order=40)

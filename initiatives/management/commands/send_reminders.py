@@ -1,0 +1,35 @@
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from initiatives import emails
+from initiatives.models import Initiative, Participation
+
+REMIND_BEFORE = timedelta(days=1)
+
+
+class Command(BaseCommand):
+    help = "E-mail confirmed participants of initiatives starting within a day. Meant for cron; each reminder once."
+
+    def handle(self, *args, **options):
+        now = timezone.now()
+        due = Participation.objects.filter(
+            status=Participation.Status.CONFIRMED,
+            reminder_sent_at__isnull=True,
+            initiative__status=Initiative.Status.PUBLISHED,
+            initiative__start__gt=now,
+            initiative__start__lte=now + REMIND_BEFORE,
+        ).select_related("initiative", "company")
+        sent = 0
+        for participation in due:
+            # Claim the reminder before sending it: the conditional UPDATE succeeds for one run only, so two runs
+            # overlapping (cron every few minutes, a slow mail server) never send it twice. A failed send is not
+            # retried: one reminder missing is better than the same one arriving repeatedly.
+            claimed = Participation.objects.filter(pk=participation.pk, reminder_sent_at__isnull=True).update(
+                reminder_sent_at=now
+            )
+            if claimed:
+                emails.send_reminder(participation)
+                sent += 1
+        self.stdout.write(f"Reminders sent: {sent}")
