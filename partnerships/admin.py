@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from import_export import fields
 
 from partnerships.admin_review import ReviewAdmin, ReviewResource
@@ -55,8 +56,8 @@ class CompanyAdmin(ReviewAdmin):
     search_fields = ("name", "nip")
     resource_classes = [CompanyResource]
     inlines = [MembershipInline, *ReviewAdmin.inlines]
-    date_hierarchy = None
     readonly_fields = ("slug",)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Membership)
