@@ -116,6 +116,10 @@ class ReviewAdmin(ExportMixin, SimpleHistoryAdmin):
     review_list_filter = ("status", AssigneeFilter)
     inlines = [StaffNoteInline]
 
+    def has_export_permission(self, request):
+        # import-export allows every member of staff by default; exporting is seeing the list.
+        return self.has_view_permission(request)
+
     # Decision fields change only through transitions ------------------------------------------------------
 
     def get_readonly_fields(self, request, obj=None):
