@@ -51,8 +51,9 @@ class DecisionForm(forms.Form):
             field = self.fields["reason"]
             field.required = True
             field.error_messages["required"] = _("Please give a reason: the company will read it.")
-            field.help_text = _("Required for this decision. The company's members read it in the e-mail and on "
-                                "their dashboard.")
+            field.help_text = _(
+                "Required for this decision. The company's members read it in the e-mail and on their dashboard."
+            )
 
 
 def reason_templates_for(rule):

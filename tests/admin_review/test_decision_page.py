@@ -131,9 +131,9 @@ def test_staff_assign_a_company_and_add_an_internal_note_from_the_change_page(cl
     client = client_for(staff)
     data = form_data(client.get(change_url(pending_company)).content.decode(), "company_form")
     data["assignee"] = [str(staff.pk)]
-    note_prefix = next(name for name in data if name.endswith("-TOTAL_FORMS") and "staffnote" in name)[: -len(
-        "-TOTAL_FORMS"
-    )]
+    note_prefix = next(name for name in data if name.endswith("-TOTAL_FORMS") and "staffnote" in name)[
+        : -len("-TOTAL_FORMS")
+    ]
     data[f"{note_prefix}-0-text"] = ["Zadzwonić do firmy w sprawie NIP."]
 
     response = client.post(change_url(pending_company), data)
