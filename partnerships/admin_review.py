@@ -209,7 +209,11 @@ class ReviewAdmin(ExportMixin, SimpleHistoryAdmin):
             for rule in obj.available_actions(request.user)
             if rule.actor == STAFF
         ]
-        return {"review_object": obj, "review_actions": actions, "review_events": list(obj.review_history())}
+        events = list(obj.review_history())
+        for event in events:
+            event.from_label = obj._status_label(event.from_status)
+            event.to_label = obj._status_label(event.to_status)
+        return {"review_object": obj, "review_actions": actions, "review_events": events}
 
     # Bulk decisions -----------------------------------------------------------------------------------------
 

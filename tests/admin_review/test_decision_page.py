@@ -1,6 +1,7 @@
 """The single decision page, the change page around it, and who may use them."""
 
 from django.core import mail
+from django.utils import translation
 
 from partnerships.models import Company, ReviewEvent, StaffNote
 from tests.admin_review.conftest import change_url, decide_url, refreshed_status
@@ -105,6 +106,8 @@ def test_the_change_page_shows_status_history_and_one_button_per_possible_decisi
     assert f'href="{decide_url(pending_company, "reject")}"' in html
     assert decide_url(pending_company, "resubmit") not in html
     assert "Niepełny adres." in html
+    with translation.override("pl"):
+        assert f"{Company.Status.PENDING.label} → {Company.Status.REJECTED.label}" in html
     assert html.count("<tr>") >= 2  # two review events at least
     assert pending_company.reference() in html
 
