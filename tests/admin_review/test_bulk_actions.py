@@ -62,7 +62,7 @@ def test_a_bulk_verification_applies_where_allowed_and_reports_the_skipped(clien
     assert ReviewEvent.objects.filter(action="verify", reason="W porządku.").count() == 3
 
 
-def test_staff_outside_moderators_get_no_decision_actions(client_for, plain_staff):
+def test_staff_outside_moderators_cannot_open_the_company_list(client_for, plain_staff):
     response = client_for(plain_staff).get(CHANGELIST)
 
     assert response.status_code == 403
