@@ -54,6 +54,7 @@ def test_staff_verify_a_waiting_company_with_a_reason_template(live_server, page
     ReasonTemplate.objects.create(title="Dane kompletne", text="Dane firmy są kompletne i poprawne.", action="verify")
 
     _sign_in(page, live_server.url, staff.email)
+    assert_accessible(axe, page)  # the index, with the waiting counts
     page.get_by_role("link", name="Zobacz wszystko, co czeka, od najstarszych").click()
     expect(page.locator("#waiting-list")).to_contain_text("Słoneczny Dach sp. z o.o.")
     assert_accessible(axe, page)
@@ -90,3 +91,15 @@ def test_the_waiting_and_decision_pages_are_accessible_in_english(live_server, p
     assert_accessible(axe, page)
     waiting_company.refresh_from_db()
     assert waiting_company.status == Company.Status.PENDING
+
+    # The bulk decision page asks for the same reason.
+    page.goto(f"{live_server.url}/admin/partnerships/company/")
+    page.locator("#action-toggle").check()
+    page.select_option("select[name=action]", "decide_verify")
+    page.locator("button[name=index]").click()
+    expect(page.locator("#decision-form")).to_be_visible()
+    assert_accessible(axe, page)
+    page.locator("#decision-form [type=submit]").click()
+    expect(page.locator(".messagelist")).to_contain_text("done for 1")
+    waiting_company.refresh_from_db()
+    assert waiting_company.status == Company.Status.VERIFIED
