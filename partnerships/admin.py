@@ -1,7 +1,10 @@
+from django import forms
 from django.contrib import admin
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from import_export import fields
 
+from partnerships import review
 from partnerships.admin_review import ReviewAdmin, ReviewResource
 from partnerships.models import Company, Invitation, JoinRequest, Membership, ReasonTemplate, ReviewEvent
 
@@ -88,8 +91,32 @@ class InvitationAdmin(admin.ModelAdmin):
     autocomplete_fields = ("company",)
 
 
+def staff_action_choices():
+    """The staff actions of every model waiting for review, for a reason template to be offered with."""
+    labels = {}
+    for source in review.sources():
+        workflow = getattr(source.model, "WORKFLOW", None)
+        for rule in workflow.staff_rules() if workflow else []:
+            labels.setdefault(rule.action, rule.label)
+    return [("", _("Every decision that asks for a reason")), *sorted(labels.items())]
+
+
+class ReasonTemplateForm(forms.ModelForm):
+    action = forms.ChoiceField(
+        label=_("for the action"),
+        choices=staff_action_choices,
+        required=False,
+        help_text=_("Leave empty to offer it for every decision that asks for a reason."),
+    )
+
+    class Meta:
+        model = ReasonTemplate
+        fields = ("title", "text", "action")
+
+
 @admin.register(ReasonTemplate)
 class ReasonTemplateAdmin(admin.ModelAdmin):
+    form = ReasonTemplateForm
     list_display = ("title", "action")
     list_filter = ("action",)
     search_fields = ("title", "text")

@@ -10,11 +10,13 @@ them (see `item_for`).
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, time
 from typing import NamedTuple
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import ForeignKey, QuerySet
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
@@ -112,5 +114,17 @@ def waiting_items(user=None, limit_per_model=500):
     for source in chosen:
         qs = source.waiting().select_related(*_related(source.model)).order_by(source.since_field)[:limit_per_model]
         items.extend(WaitingItem(getattr(obj, source.since_field, None), source.model, obj) for obj in qs)
-    items.sort(key=lambda item: (item.since is None, item.since or 0))
+    items.sort(key=_oldest_first)
     return items
+
+
+def _oldest_first(item):
+    """Sort key: dates and date-times of different models compare as timestamps; undated items go last."""
+    since = item.since
+    if since is None:
+        return (1, 0.0)
+    if not isinstance(since, datetime):
+        since = datetime.combine(since, time.min, tzinfo=UTC)
+    elif timezone.is_naive(since):
+        since = since.replace(tzinfo=UTC)
+    return (0, since.timestamp())
