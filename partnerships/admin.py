@@ -58,7 +58,7 @@ class CompanyAdmin(ReviewAdmin):
     list_filter = (*ReviewAdmin.review_list_filter, "sector", "district", "size")
     search_fields = ("name", "nip")
     resource_classes = [CompanyResource]
-    inlines = [MembershipInline, *ReviewAdmin.inlines]
+    inlines = [MembershipInline]
     readonly_fields = ("slug",)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 

@@ -115,7 +115,6 @@ class ReviewAdmin(ExportMixin, SimpleHistoryAdmin):
     export_formats = [CSV, XLSX]
     list_select_related = ["assignee"]
     review_list_filter = ("status", AssigneeFilter)
-    inlines = [StaffNoteInline]
 
     def get_resource_classes(self, request):
         # Without a resource of its own, a model still exports with its reference number first.
@@ -146,6 +145,11 @@ class ReviewAdmin(ExportMixin, SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         return readonly + [name for name in REVIEW_READONLY_FIELDS if name not in readonly]
+
+    def get_inlines(self, request, obj):
+        # Internal notes come with every reviewed model, whatever inlines a subclass declares.
+        inlines = list(super().get_inlines(request, obj))
+        return inlines if StaffNoteInline in inlines else [*inlines, StaffNoteInline]
 
     def save_formset(self, request, form, formset, change):
         notes = formset.save(commit=False)

@@ -84,3 +84,16 @@ def test_the_waiting_list_orders_dates_and_date_times_together(staff):
         newer.submitted_at,
         None,
     ]
+
+
+def test_a_subclass_with_inlines_of_its_own_keeps_the_internal_notes(rf, staff):
+    from partnerships.admin import MembershipInline
+    from partnerships.admin_review import StaffNoteInline
+
+    class WithInlines(ReviewAdmin):
+        inlines = [MembershipInline]
+
+    request = rf.get("/")
+    request.user = staff
+
+    assert WithInlines(Company, admin.AdminSite()).get_inlines(request, None) == [MembershipInline, StaffNoteInline]
