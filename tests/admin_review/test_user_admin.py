@@ -39,3 +39,27 @@ def test_a_moderator_cannot_change_a_user(client_for, staff, owner):
     assert response.status_code == 403
     owner.refresh_from_db()
     assert not owner.is_staff
+
+
+def test_a_superuser_opens_a_users_page_with_language_and_groups(client_for, superuser, staff):
+    response = client_for(superuser).get(reverse("admin:portal_user_change", args=[staff.pk]))
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert {"email", "language", "is_staff", "groups"} <= set(form.fields)
+    assert "username" not in form.fields
+
+
+def test_a_superuser_edits_a_users_language(client_for, superuser, owner):
+    from tests.admin_review.conftest import form_data
+
+    client = client_for(superuser)
+    url = reverse("admin:portal_user_change", args=[owner.pk])
+    data = form_data(client.get(url).content.decode(), "user_form")
+    data["language"] = ["en"]
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    owner.refresh_from_db()
+    assert owner.language == "en"
