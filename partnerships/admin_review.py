@@ -104,7 +104,10 @@ class StaffNoteInline(GenericTabularInline):
     extra = 1
     verbose_name = _("internal note (staff only)")
     verbose_name_plural = _("internal notes (staff only, the company never sees them)")
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
+    # A tabular inline labels its fields only by the column heading; screen readers need the field's own name.
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "aria-label": _("internal note")})}
+    }
 
 
 class ReviewAdmin(ExportMixin, SimpleHistoryAdmin):

@@ -60,6 +60,8 @@ def test_staff_verify_a_waiting_company_with_a_reason_template(live_server, page
     assert_accessible(axe, page)
 
     page.get_by_role("link", name="Słoneczny Dach sp. z o.o.").click()
+    expect(page.locator(".review-panel")).to_contain_text("Czeka na weryfikację")
+    assert_accessible(axe, page)  # the change page with the review panel and the internal notes
     page.get_by_role("link", name="Zweryfikuj", exact=True).click()
     expect(page.locator("#decision-form")).to_be_visible()
     assert_accessible(axe, page)
@@ -83,6 +85,10 @@ def test_the_waiting_and_decision_pages_are_accessible_in_english(live_server, p
 
     page.goto(f"{live_server.url}/admin/waiting/")
     expect(page.locator("h1")).to_have_text("Waiting for staff")
+    assert_accessible(axe, page)
+
+    page.goto(f"{live_server.url}/admin/partnerships/company/{waiting_company.pk}/change/")
+    expect(page.locator(".review-panel")).to_contain_text("Waiting for verification")
     assert_accessible(axe, page)
 
     page.goto(f"{live_server.url}/admin/partnerships/company/{waiting_company.pk}/decide/reject/")
