@@ -1,9 +1,140 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from import_export import fields
 
-from partnerships.admin_review import ReviewAdmin
-from partnerships.models import Company
+from partnerships import review
+from partnerships.admin_review import ReviewAdmin, ReviewResource
+from partnerships.models import Company, Invitation, JoinRequest, Membership, ReasonTemplate, ReviewEvent
+
+
+class CompanyResource(ReviewResource):
+    sector = fields.Field(attribute="get_sector_display", column_name="sector")
+    size = fields.Field(attribute="get_size_display", column_name="size")
+    district = fields.Field(attribute="get_district_display", column_name="district")
+
+    class Meta:
+        model = Company
+        fields = (
+            "reference",
+            "name",
+            "nip",
+            "regon",
+            "krs",
+            "status",
+            "status_label",
+            "sector",
+            "size",
+            "district",
+            "street",
+            "postal_code",
+            "city",
+            "website",
+            "submitted_at",
+            "decided_at",
+            "decision_reason",
+        )
+        export_order = fields
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fields = ("user", "role", "created_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Company)
 class CompanyAdmin(ReviewAdmin):
-    list_display = ["name", "nip", "status"]
+    list_display = ("name", "nip", "status", "sector", "district", "size", "submitted_at", "assignee")
+    list_filter = (*ReviewAdmin.review_list_filter, "sector", "district", "size")
+    search_fields = ("name", "nip")
+    resource_classes = [CompanyResource]
+    inlines = [MembershipInline]
+    readonly_fields = ("slug",)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "company", "role", "created_at")
+    list_filter = ("role",)
+    search_fields = ("user__email", "company__name", "company__nip")
+    list_select_related = ("user", "company")
+    autocomplete_fields = ("user", "company")
+
+
+@admin.register(JoinRequest)
+class JoinRequestAdmin(admin.ModelAdmin):
+    list_display = ("user", "company", "status", "created_at", "decided_at")
+    list_filter = ("status",)
+    search_fields = ("user__email", "company__name")
+    list_select_related = ("user", "company")
+    readonly_fields = ("decided_by", "decided_at", "created_at")
+    autocomplete_fields = ("user", "company")
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ("email", "company", "invited_by", "created_at", "accepted_at")
+    search_fields = ("email", "company__name")
+    list_select_related = ("company", "invited_by")
+    readonly_fields = ("invited_by", "created_at", "accepted_at")
+    autocomplete_fields = ("company",)
+
+
+def staff_action_choices():
+    """The staff actions of every model waiting for review, for a reason template to be offered with."""
+    labels = {}
+    for source in review.sources():
+        workflow = getattr(source.model, "WORKFLOW", None)
+        for rule in workflow.staff_rules() if workflow else []:
+            labels.setdefault(rule.action, rule.label)
+    return [("", _("Every decision that asks for a reason")), *sorted(labels.items())]
+
+
+class ReasonTemplateForm(forms.ModelForm):
+    action = forms.ChoiceField(
+        label=_("for the action"),
+        choices=staff_action_choices,
+        required=False,
+        help_text=_("Leave empty to offer it for every decision that asks for a reason."),
+    )
+
+    class Meta:
+        model = ReasonTemplate
+        fields = ("title", "text", "action")
+
+
+@admin.register(ReasonTemplate)
+class ReasonTemplateAdmin(admin.ModelAdmin):
+    form = ReasonTemplateForm
+    list_display = ("title", "action")
+    list_filter = ("action",)
+    search_fields = ("title", "text")
+
+
+@admin.register(ReviewEvent)
+class ReviewEventAdmin(admin.ModelAdmin):
+    """Read-only: events are written only by transitions."""
+
+    list_display = ("created_at", "content_type", "object_id", "action", "from_status", "to_status", "by")
+    list_filter = ("content_type", "action", "by_staff")
+    list_select_related = ("content_type", "by")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

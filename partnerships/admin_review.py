@@ -1,20 +1,40 @@
 """The admin base for everything staff decide on (companies, applications, practices, participations…).
 
 Contract other apps rely on (keep it stable):
-- subclass `ReviewAdmin` for a model that inherits `Reviewable`;
+- subclass `ReviewAdmin` for a model that inherits `Reviewable` (and set `resource_classes` to a `ReviewResource`
+  subclass for the CSV/XLSX export);
 - every staff action of the model's WORKFLOW gets a page at `<pk>/decide/<action>/`, URL name
   `admin:<app_label>_<model_name>_decide`, with a form `#decision-form` holding a `reason` textarea (`#id_reason`)
   and one submit button; the decision goes through `Reviewable.transition()`, so it is checked, recorded and
-  e-mailed like any other.
+  e-mailed like any other;
+- every staff action is also a changelist action (`decide_<action>`) with the same reason form, for many objects.
+
+Statuses and decision fields are read-only here: they change only through transitions.
 """
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from import_export import fields, resources
+from import_export.admin import ExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ExportForm
+from simple_history.admin import SimpleHistoryAdmin
+
+from partnerships.models import ReasonTemplate, StaffNote
+from partnerships.workflow import STAFF
+
+REVIEW_READONLY_FIELDS = ("status", "submitted_at", "decided_at", "decision_reason")
 
 
 class DecisionForm(forms.Form):
@@ -25,9 +45,126 @@ class DecisionForm(forms.Form):
         help_text=_("The company's members read this in the e-mail and on their dashboard."),
     )
 
+    def __init__(self, *args, rule=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if rule is not None and rule.reason_required:
+            field = self.fields["reason"]
+            field.required = True
+            field.error_messages["required"] = _("Please give a reason: the company will read it.")
+            field.help_text = _(
+                "Required for this decision. The company's members read it in the e-mail and on their dashboard."
+            )
 
-class ReviewAdmin(admin.ModelAdmin):
+
+def reason_templates_for(rule):
+    """The reusable reason texts offered for `rule`: those written for its action and those for every action."""
+    return ReasonTemplate.objects.filter(Q(action=rule.action) | Q(action=""))
+
+
+class ReviewResource(resources.ModelResource):
+    """Export rows of a reviewed model; each row starts with the reference number staff and companies quote."""
+
+    reference = fields.Field(column_name="reference")
+    status_label = fields.Field(column_name="status_label")
+
+    def dehydrate_reference(self, obj):
+        return obj.reference()
+
+    def dehydrate_status_label(self, obj):
+        return str(obj.get_status_display())
+
+
+class AssigneeFilter(admin.SimpleListFilter):
+    title = _("assigned to")
+    parameter_name = "assignee"
+
+    def lookups(self, request, model_admin):
+        from django.contrib.auth import get_user_model
+
+        staff = get_user_model().objects.filter(is_staff=True, is_active=True).order_by("email")
+        return [("me", _("Me")), ("none", _("Nobody"))] + [(str(user.pk), str(user)) for user in staff]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "me":
+            return queryset.filter(assignee=request.user)
+        if value == "none":
+            return queryset.filter(assignee__isnull=True)
+        if value and value.isdigit():
+            return queryset.filter(assignee_id=int(value))
+        return queryset
+
+
+class StaffNoteInline(GenericTabularInline):
+    """Internal notes: staff only, never shown to the company."""
+
+    model = StaffNote
+    fields = ("text", "author", "created_at")
+    readonly_fields = ("author", "created_at")
+    extra = 1
+    verbose_name = _("internal note (staff only)")
+    verbose_name_plural = _("internal notes (staff only, the company never sees them)")
+    # A tabular inline labels its fields only by the column heading; screen readers need the field's own name.
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "aria-label": _("internal note")})}
+    }
+
+
+class ReviewAdmin(ExportMixin, SimpleHistoryAdmin):
     decision_template = "admin/partnerships/decide.html"
+    bulk_decision_template = "admin/partnerships/bulk_decide.html"
+    change_form_template = "admin/partnerships/review_change_form.html"
+    export_form_class = ExportForm
+    export_formats = [CSV, XLSX]
+    list_select_related = ["assignee"]
+    review_list_filter = ("status", AssigneeFilter)
+
+    def get_resource_classes(self, request):
+        # Without a resource of its own, a model still exports with its reference number first.
+        if not self.resource_classes:
+            return [resources.modelresource_factory(self.model, resource_class=ReviewResource)]
+        return super().get_resource_classes(request)
+
+    # simple-history's page needs `history = HistoricalRecords()` on the model; without it, Django's own log.
+    @property
+    def _has_simple_history(self):
+        return hasattr(self.model._meta, "simple_history_manager_attribute")
+
+    @property
+    def object_history_template(self):
+        return SimpleHistoryAdmin.object_history_template if self._has_simple_history else None
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not self._has_simple_history:
+            return admin.ModelAdmin.history_view(self, request, object_id, extra_context)
+        return super().history_view(request, object_id, extra_context)
+
+    def has_export_permission(self, request):
+        # import-export allows every member of staff by default; exporting is seeing the list.
+        return self.has_view_permission(request)
+
+    # Decision fields change only through transitions ------------------------------------------------------
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly + [name for name in REVIEW_READONLY_FIELDS if name not in readonly]
+
+    def get_inlines(self, request, obj):
+        # Internal notes come with every reviewed model, whatever inlines a subclass declares.
+        inlines = list(super().get_inlines(request, obj))
+        return inlines if StaffNoteInline in inlines else [*inlines, StaffNoteInline]
+
+    def save_formset(self, request, form, formset, change):
+        notes = formset.save(commit=False)
+        for note in notes:
+            if isinstance(note, StaffNote) and note.author_id is None:
+                note.author = request.user
+            note.save()
+        for note in formset.deleted_objects:
+            note.delete()
+        formset.save_m2m()
+
+    # Single decisions ---------------------------------------------------------------------------------------
 
     def get_urls(self):
         opts = self.model._meta
@@ -40,30 +177,124 @@ class ReviewAdmin(admin.ModelAdmin):
         ]
         return urls + super().get_urls()
 
-    def decide_view(self, request, object_id, action):
-        obj = get_object_or_404(self.get_queryset(request), pk=object_id)
+    def _staff_rule(self, action):
         try:
-            rule = obj.WORKFLOW.rule(action)
+            rule = self.model.WORKFLOW.rule(action)
         except KeyError:
             raise PermissionDenied from None
-        if not obj.can(action, request.user):
+        if rule.actor != STAFF:
             raise PermissionDenied
-        form = DecisionForm(request.POST or None)
+        return rule
+
+    def decide_view(self, request, object_id, action):
+        obj = get_object_or_404(self.get_queryset(request), pk=unquote(object_id))
+        rule = self._staff_rule(action)
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        form = DecisionForm(request.POST or None, rule=rule)
         if request.method == "POST" and form.is_valid():
             try:
                 obj.transition(action, by=request.user, reason=form.cleaned_data["reason"])
             except ValidationError as error:
                 form.add_error("reason", error)
             else:
-                self.message_user(request, _("Saved: %(action)s.") % {"action": rule.label}, messages.SUCCESS)
-                opts = self.model._meta
-                return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]))
+                self.message_user(request, gettext("Saved: %(action)s.") % {"action": rule.label}, messages.SUCCESS)
+                return redirect(self._change_url(obj))
+        elif request.method != "POST" and obj.status not in rule.sources:
+            messages.warning(
+                request,
+                gettext("“%(action)s” is not possible while the status is “%(status)s”.")
+                % {"action": rule.label, "status": obj.get_status_display()},
+            )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "original": obj,
             "rule": rule,
             "form": form,
+            "reason_templates": reason_templates_for(rule),
+            "change_url": self._change_url(obj),
             "title": rule.label,
         }
         return TemplateResponse(request, self.decision_template, context)
+
+    def _change_url(self, obj):
+        opts = self.model._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None:
+            extra_context = {**(extra_context or {}), **self.review_context(request, obj)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def review_context(self, request, obj):
+        """What the change page shows above the form: status, dates, reason, history and the decision buttons."""
+        opts = self.model._meta
+        actions = [
+            (rule, reverse(f"admin:{opts.app_label}_{opts.model_name}_decide", args=[obj.pk, rule.action]))
+            for rule in obj.available_actions(request.user)
+            if rule.actor == STAFF
+        ]
+        events = list(obj.review_history())
+        for event in events:
+            event.from_label = obj._status_label(event.from_status)
+            event.to_label = obj._status_label(event.to_status)
+        return {"review_object": obj, "review_actions": actions, "review_events": events}
+
+    # Bulk decisions -----------------------------------------------------------------------------------------
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not self.has_change_permission(request):
+            return actions
+        for rule in self.model.WORKFLOW.staff_rules():
+            name = f"decide_{rule.action}"
+            description = gettext("%(action)s: the selected ones…") % {"action": rule.label}
+            actions[name] = (self._bulk_action(rule), name, description)
+        return actions
+
+    def _bulk_action(self, rule):
+        def action(modeladmin, request, queryset):
+            return modeladmin.bulk_decide(request, queryset, rule)
+
+        return action
+
+    def bulk_decide(self, request, queryset, rule):
+        """Ask once for a reason, then take `rule` on every selected object that allows it; report the rest."""
+        form = DecisionForm(request.POST if "apply" in request.POST else None, rule=rule)
+        if form.is_valid():
+            done, skipped = 0, []
+            for obj in queryset:
+                try:
+                    obj.transition(rule.action, by=request.user, reason=form.cleaned_data["reason"])
+                except ValidationError as error:
+                    skipped.append(f"{obj} ({obj.reference()}): {' '.join(error.messages)}")
+                except PermissionDenied as error:
+                    skipped.append(f"{obj} ({obj.reference()}): {error}")
+                else:
+                    done += 1
+            self.message_user(
+                request,
+                gettext("%(action)s: done for %(count)d.") % {"action": rule.label, "count": done},
+                messages.SUCCESS if done else messages.INFO,
+            )
+            if skipped:
+                self.message_user(
+                    request,
+                    gettext("Skipped %(count)d: %(list)s") % {"count": len(skipped), "list": "; ".join(skipped)},
+                    messages.WARNING,
+                )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "rule": rule,
+            "form": form,
+            "queryset": queryset,
+            "action_name": f"decide_{rule.action}",
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "reason_templates": reason_templates_for(rule),
+            "title": rule.label,
+        }
+        return TemplateResponse(request, self.bulk_decision_template, context)

@@ -23,7 +23,8 @@ def send(template, users, context):
         if not user.email:
             continue
         with translation.override(getattr(user, "language", None) or settings.LANGUAGE_CODE):
-            ctx = {**context, "recipient": user, "SITE_URL": settings.SITE_URL}
+            language = translation.get_language()
+            ctx = {**context, "recipient": user, "SITE_URL": settings.SITE_URL, "LANGUAGE_CODE": language}
             subject = " ".join(render_to_string(f"emails/{template}_subject.txt", ctx).split())
             text = render_to_string(f"emails/{template}.txt", ctx)
             html = render_to_string(f"emails/{template}.html", ctx)
@@ -48,8 +49,12 @@ def send_decision(obj, event):
     )
 
 
-def send_new_submission(obj, event):
-    """Something new waits for review: tell the Moderators group."""
+def send_new_submission(obj, event=None):
+    """Something new waits for review: tell the Moderators group.
+
+    Transitions call this after commit; code that creates an object already waiting (a company registering) calls it
+    itself, inside `transaction.on_commit`, without an event.
+    """
     from django.urls import reverse
 
     return send(

@@ -16,7 +16,8 @@ from partnerships.workflow import COMPANY, STAFF, Reviewable, Rule, Workflow
 
 class ReviewEventQuerySet(models.QuerySet):
     def for_object(self, obj):
-        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk).select_related("by")
+        content_type = ContentType.objects.get_for_model(obj)
+        return self.filter(content_type=content_type, object_id=obj.pk).select_related("by", "content_type")
 
 
 class ReviewEvent(models.Model):

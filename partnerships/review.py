@@ -3,12 +3,20 @@
 Each app registers the models whose objects wait for a staff decision, with the queryset that finds them; the page
 lists everything, oldest first. `partnerships` never imports the other apps: they register themselves in
 `AppConfig.ready()`.
+
+A registered model needs no particular fields: `assignee`, `company` and `reference()` are used when the model has
+them (see `item_for`).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, time
+from typing import NamedTuple
 
-from django.db.models import QuerySet
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import ForeignKey, QuerySet
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
@@ -16,6 +24,41 @@ class WaitingSource:
     model: type
     waiting: Callable[[], QuerySet]
     since_field: str = "submitted_at"
+
+
+class WaitingItem(NamedTuple):
+    """One row of the waiting page; unpacks as (since, model, obj)."""
+
+    since: object
+    model: type
+    obj: object
+
+    @property
+    def kind(self):
+        return self.model._meta.verbose_name
+
+    @property
+    def reference(self):
+        reference = getattr(self.obj, "reference", None)
+        return reference() if callable(reference) else f"{self.model._meta.model_name.upper()}-{self.obj.pk}"
+
+    @property
+    def company(self):
+        if self.model._meta.label == "partnerships.Company":
+            return self.obj
+        return getattr(self.obj, "company", None)
+
+    @property
+    def assignee(self):
+        return getattr(self.obj, "assignee", None)
+
+    @property
+    def admin_url(self):
+        opts = self.model._meta
+        try:
+            return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.obj.pk])
+        except NoReverseMatch:
+            return ""
 
 
 _sources: list[WaitingSource] = []
@@ -33,16 +76,55 @@ def sources():
     return list(_sources)
 
 
-def counts():
-    """(model, count) for every registered model: one COUNT query each."""
-    return [(source.model, source.waiting().count()) for source in _sources]
-
-
-def waiting_items(limit_per_model=500):
-    """Everything waiting, oldest first, as (since, model, object) tuples: one query per registered model."""
-    items = []
+def visible_sources(user):
+    """The sources whose model `user` may see in the admin (view or change permission)."""
+    visible = []
     for source in _sources:
-        qs = source.waiting().order_by(source.since_field)[:limit_per_model]
-        items.extend((getattr(obj, source.since_field), source.model, obj) for obj in qs)
-    items.sort(key=lambda item: (item[0] is None, item[0]))
+        opts = source.model._meta
+        if user.has_perm(f"{opts.app_label}.view_{opts.model_name}") or user.has_perm(
+            f"{opts.app_label}.change_{opts.model_name}"
+        ):
+            visible.append(source)
+    return visible
+
+
+def counts(user=None):
+    """(model, count) for every registered model (only those `user` may see, when given): one COUNT query each."""
+    chosen = _sources if user is None else visible_sources(user)
+    return [(source.model, source.waiting().count()) for source in chosen]
+
+
+def _related(model):
+    """The foreign keys the page shows, when the model has them, so each model costs one query."""
+    names = []
+    for name in ("assignee", "company"):
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(field, ForeignKey):
+            names.append(name)
+    return names
+
+
+def waiting_items(user=None, limit_per_model=500):
+    """Everything waiting, oldest first (undated last), as WaitingItem rows: one query per registered model."""
+    chosen = _sources if user is None else visible_sources(user)
+    items = []
+    for source in chosen:
+        qs = source.waiting().select_related(*_related(source.model)).order_by(source.since_field)[:limit_per_model]
+        items.extend(WaitingItem(getattr(obj, source.since_field, None), source.model, obj) for obj in qs)
+    items.sort(key=_oldest_first)
     return items
+
+
+def _oldest_first(item):
+    """Sort key: dates and date-times of different models compare as timestamps; undated items go last."""
+    since = item.since
+    if since is None:
+        return (1, 0.0)
+    if not isinstance(since, datetime):
+        since = datetime.combine(since, time.min, tzinfo=UTC)
+    elif timezone.is_naive(since):
+        since = since.replace(tzinfo=UTC)
+    return (0, since.timestamp())

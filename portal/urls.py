@@ -4,12 +4,15 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from partnerships import admin_waiting
 from portal import views
 
 # The admin signs in through allauth, so its login shares the site's rate limits and two-factor step.
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "Klimat Kraków — panel urzędu"
 admin.site.site_title = "Klimat Kraków"
+# The "waiting for staff" page, /admin/waiting/.
+admin_waiting.install(admin.site)
 
 handler403 = "portal.views.permission_denied"
 

@@ -1,0 +1,12 @@
+from django import template
+
+from partnerships import review
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def waiting_counts(context):
+    """[(verbose_name_plural, count)] for the registered models the user may see: one COUNT query each."""
+    user = context["request"].user
+    return [(model._meta.verbose_name_plural, count) for model, count in review.counts(user=user)]
