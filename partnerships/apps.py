@@ -8,6 +8,9 @@ class PartnershipsConfig(AppConfig):
 
     def ready(self):
         from partnerships import review
-        from partnerships.models import Company
+        from partnerships.dashboard import register_panel
+        from partnerships.models import Application, Company
 
         review.register(Company, since_field="submitted_at")
+        review.register(Application)
+        register_panel("partnerships/cooperation/_dashboard_applications.html", order=20)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from partnerships import views
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("company/register/", views.register, name="register"),
     path("partners/", views.partner_list, name="partner_list"),
     path("partners/<slug:slug>/", views.partner_detail, name="partner_detail"),
+    path("", include("partnerships.cooperation_urls")),
 ]
