@@ -76,10 +76,10 @@ PAGE_EXPECTATIONS = {"owner": 200, "colleague": 200, "outsider": 404, "staff": 4
 
 
 @pytest.mark.parametrize("who", PEOPLE)
-@pytest.mark.parametrize("page", ["", "edit/"])
-def test_application_pages_are_for_the_companys_members(client_for, user_of, company, who, page):
+@pytest.mark.parametrize("suffix", ["", "edit/"])
+def test_application_pages_are_for_the_companys_members(client_for, user_of, company, who, suffix):
     application = ApplicationFactory(company=company)
-    response = client_for(user_of(who)).get(f"/cooperation/applications/{application.pk}/{page}")
+    response = client_for(user_of(who)).get(f"/cooperation/applications/{application.pk}/{suffix}")
     if who == "anonymous":
         assert response.status_code == 302
         assert response["Location"].startswith("/accounts/login/")
