@@ -1,3 +1,10 @@
-"""The partnerships app's admin. Each part of the app keeps its admin classes in its own module."""
+from django.contrib import admin
 
-from partnerships import cooperation_admin  # noqa: F401
+from partnerships import cooperation_admin  # noqa: F401  (applications and the cooperation catalogue)
+from partnerships.admin_review import ReviewAdmin
+from partnerships.models import Company
+
+
+@admin.register(Company)
+class CompanyAdmin(ReviewAdmin):
+    list_display = ["name", "nip", "status"]

@@ -14,3 +14,8 @@ class PartnershipsConfig(AppConfig):
         review.register(Company, since_field="submitted_at")
         review.register(Application)
         register_panel("partnerships/cooperation/_dashboard_applications.html", order=20)
+
+        from partnerships import services
+        from portal import personal_data
+
+        personal_data.register_deletion_check(services.deletion_consequences)

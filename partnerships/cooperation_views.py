@@ -62,7 +62,7 @@ def apply(request, slug):
             obstacle, existing = cooperation_form.obstacle_for(request.user)
             answers_form = None
     context = {"cooperation_form": cooperation_form, "obstacle": obstacle, "existing": existing, "form": answers_form}
-    return render(request, "partnerships/cooperation/apply.html", context, status=200)
+    return render(request, "partnerships/cooperation/apply.html", context)
 
 
 def _create_application(request, cooperation_form, answers_form):
