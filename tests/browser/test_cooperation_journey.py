@@ -116,6 +116,8 @@ def test_a_company_applies_staff_ask_for_changes_the_company_resubmits_and_staff
     visit(company_page, axe, f"{base}/cooperation/")
     visit(company_page, axe, f"{base}{pact.get_apply_url()}")
     assert "already has an active application" in company_page.inner_text("#apply-obstacle")
+    visit(company_page, axe, f"{base}/cooperation/kampanie-rowerowe/apply/")
+    assert company_page.is_visible("#id_coordinator_name")
 
     # Two decisions went to the owner, two new submissions to the moderators.
     assert sorted((m.to[0], "decision" if "/company/#application-" in m.body else "new") for m in mail.outbox) == [
