@@ -60,7 +60,8 @@ def apply(request, slug):
             if application is not None:
                 return redirect(application)
             obstacle, existing = cooperation_form.obstacle_for(request.user)
-            answers_form = None
+            if obstacle:
+                answers_form = None
     context = {"cooperation_form": cooperation_form, "obstacle": obstacle, "existing": existing, "form": answers_form}
     return render(request, "partnerships/cooperation/apply.html", context)
 

@@ -70,7 +70,9 @@ def test_a_race_between_two_members_is_explained_not_a_server_error(client_for, 
     client.cookies["django_language"] = "en"
     response = client.post(pact.get_apply_url(), {**PACT_ANSWERS, "submit": ""})
     assert response.status_code == 200
-    assert "Your company already has an active application for this form." in response.content.decode()
+    html = response.content.decode()
+    assert "Your company already has an active application for this form." in html
+    assert 'value="Anna Nowak"' in html  # the answers are kept on the form
     assert Application.objects.count() == 1
 
 

@@ -22,7 +22,11 @@ def test_a_decision_emails_every_member_after_commit_with_a_link_to_the_dashboar
         assert f"/company/#application-{application.pk}" in message.body
         assert "Prosimy dopisać rok bazowy." in message.body
     english = next(m for m in mail.outbox if m.to == ["colleague@example.com"])
+    assert english.subject == f"{application.reference()}: Changes requested"
     assert "City staff have made a decision" in english.body
+    polish = next(m for m in mail.outbox if m.to == ["owner@example.com"])
+    assert polish.subject == f"{application.reference()}: Potrzebne poprawki"
+    assert "Urząd podjął decyzję" in polish.body
 
 
 def test_a_refused_decision_sends_nothing(company, owner, staff, django_capture_on_commit_callbacks):
