@@ -21,12 +21,13 @@ def test_a_decision_emails_every_member_after_commit_with_a_link_to_the_dashboar
     for message in mail.outbox:
         assert f"/company/#application-{application.pk}" in message.body
         assert "Prosimy dopisać rok bazowy." in message.body
+    # Each in the recipient's language: the new status's label in the subject.
     english = next(m for m in mail.outbox if m.to == ["colleague@example.com"])
-    assert english.subject == f"{application.reference()}: Changes requested"
-    assert "City staff have made a decision" in english.body
+    assert application.reference() in english.subject
+    assert "Changes requested" in english.subject
     polish = next(m for m in mail.outbox if m.to == ["owner@example.com"])
-    assert polish.subject == f"{application.reference()}: Potrzebne poprawki"
-    assert "Urząd podjął decyzję" in polish.body
+    assert application.reference() in polish.subject
+    assert "Potrzebne poprawki" in polish.subject
 
 
 def test_a_refused_decision_sends_nothing(company, owner, staff, django_capture_on_commit_callbacks):
