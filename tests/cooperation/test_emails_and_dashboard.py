@@ -1,7 +1,8 @@
 import pytest
 from django.core import mail
+from django.utils import translation
 
-from partnerships.workflow import TransitionNotAllowed
+from partnerships.workflow import Status, TransitionNotAllowed
 from tests.cooperation.factories import PACT_ANSWERS, ApplicationFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,10 @@ def test_a_decision_emails_every_member_after_commit_with_a_link_to_the_dashboar
     assert "Changes requested" in english.subject
     polish = next(m for m in mail.outbox if m.to == ["owner@example.com"])
     assert application.reference() in polish.subject
-    assert "Potrzebne poprawki" in polish.subject
+    with translation.override("pl"):
+        polish_label = str(Status.CHANGES_REQUESTED.label)
+    assert polish_label != "Changes requested"
+    assert polish_label in polish.subject
 
 
 def test_a_refused_decision_sends_nothing(company, owner, staff, django_capture_on_commit_callbacks):
