@@ -19,3 +19,7 @@ class PartnershipsConfig(AppConfig):
         from portal import personal_data
 
         personal_data.register_deletion_check(services.deletion_consequences)
+
+        from partnerships import cooperation
+
+        personal_data.register("cooperation_applications", cooperation.personal_data)

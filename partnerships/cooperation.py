@@ -216,3 +216,19 @@ class Application(Reviewable):
         from partnerships.cooperation_forms import display_answers
 
         return display_answers(self.form.kind, self.answers)
+
+
+def personal_data(user):
+    """The applications `user` created, with their answers, for the personal data download."""
+    applications = Application.objects.filter(created_by=user).select_related("form", "company").order_by("pk")
+    return [
+        {
+            "reference": application.reference(),
+            "company": application.company.name,
+            "form": application.form.title_pl,
+            "status": application.status,
+            "created_at": application.created_at.isoformat(),
+            "answers": application.answers,
+        }
+        for application in applications
+    ]

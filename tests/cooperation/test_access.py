@@ -125,3 +125,27 @@ def test_a_member_of_a_company_no_longer_verified_may_read_but_not_act(client_fo
 
 def test_a_missing_application_is_404(client_for, owner):
     assert client_for(owner).get("/cooperation/applications/999999/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("who", "applies_for"),
+    [("owner", "company"), ("colleague", "company"), ("outsider", "other_company")],
+)
+def test_a_member_of_a_verified_company_applies_for_their_own_company(
+    client_for, user_of, request, pact, who, applies_for
+):
+    from partnerships.cooperation import Application
+
+    response = client_for(user_of(who)).post(pact.get_apply_url(), {**PACT_ANSWERS, "submit": ""})
+    assert response.status_code == 302
+    assert Application.objects.get().company == request.getfixturevalue(applies_for)
+
+
+@pytest.mark.parametrize("who", ["newcomer", "pending_member", "rejected_member"])
+def test_a_post_to_apply_without_a_verified_company_saves_nothing(client_for, request, pact, who):
+    from partnerships.cooperation import Application
+
+    response = client_for(request.getfixturevalue(who)).post(pact.get_apply_url(), {**PACT_ANSWERS, "submit": ""})
+    assert response.status_code == 200
+    assert 'id="apply-obstacle"' in response.content.decode()
+    assert not Application.objects.exists()

@@ -68,3 +68,14 @@ def test_the_dashboard_shows_no_other_companys_applications(client_for, owner, o
     client.cookies["django_language"] = "en"
     html = client.get("/company/").content.decode()
     assert "Your company has not applied for any form of cooperation yet." in html
+
+
+def test_the_personal_data_download_includes_the_applications_a_person_created(owner, colleague, company, pact):
+    from portal.personal_data import collect
+
+    ApplicationFactory(company=company, form=pact, created_by=owner, answers={"signatory_name": "Anna Nowak"})
+    ApplicationFactory(company=company, created_by=colleague)
+    mine = collect(owner)["cooperation_applications"]
+    assert [(item["form"], item["answers"]) for item in mine] == [
+        ("Pakt dla klimatu", {"signatory_name": "Anna Nowak"})
+    ]
