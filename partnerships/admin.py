@@ -4,7 +4,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from import_export import fields
 
-from partnerships import review
+from partnerships import (
+    cooperation_admin,  # noqa: F401  (applications and the cooperation catalogue)
+    review,
+)
 from partnerships.admin_review import ReviewAdmin, ReviewResource
 from partnerships.models import Company, Invitation, JoinRequest, Membership, ReasonTemplate, ReviewEvent
 

@@ -8,11 +8,18 @@ class PartnershipsConfig(AppConfig):
 
     def ready(self):
         from partnerships import review
-        from partnerships.models import Company
+        from partnerships.dashboard import register_panel
+        from partnerships.models import Application, Company
 
         review.register(Company, since_field="submitted_at")
+        review.register(Application)
+        register_panel("partnerships/cooperation/_dashboard_applications.html", order=20)
 
         from partnerships import services
         from portal import personal_data
 
         personal_data.register_deletion_check(services.deletion_consequences)
+
+        from partnerships import cooperation
+
+        personal_data.register("cooperation_applications", cooperation.personal_data)

@@ -290,3 +290,7 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.company}"
+
+
+# The cooperation catalogue and applications live in their own module; imported here so Django registers them.
+from partnerships.cooperation import Application, CooperationForm  # noqa: E402,F401

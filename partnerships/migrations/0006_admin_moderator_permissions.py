@@ -15,7 +15,7 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("partnerships", "0004_reason_templates"),
+        ("partnerships", "0005_cooperation"),
     ]
 
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

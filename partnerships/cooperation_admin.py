@@ -1,0 +1,89 @@
+"""Staff's side of the cooperation catalogue and of applications."""
+
+import re
+
+from django.contrib import admin
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, resources
+
+from partnerships.admin_review import ReviewAdmin
+from partnerships.cooperation import Application, CooperationForm
+
+
+class ApplicationResource(resources.ModelResource):
+    """The columns of the CSV/XLSX export of applications."""
+
+    reference = fields.Field(attribute="reference", column_name=_("reference"))
+    company = fields.Field(attribute="company__name", column_name=_("company"))
+    nip = fields.Field(attribute="company__nip", column_name=_("NIP"))
+    form = fields.Field(attribute="form__title_pl", column_name=_("cooperation form"))
+    status = fields.Field(attribute="get_status_display", column_name=_("status"))
+    submitted = fields.Field(attribute="submitted_at", column_name=_("submitted"))
+    decided = fields.Field(attribute="decided_at", column_name=_("decided"))
+    reason = fields.Field(attribute="decision_reason", column_name=_("reason given to the company"))
+
+    class Meta:
+        model = Application
+        fields = ("reference", "company", "nip", "form", "status", "submitted", "decided", "reason")
+        export_order = fields
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("company", "form")
+
+
+@admin.register(Application)
+class ApplicationAdmin(ReviewAdmin):
+    resource_classes = [ApplicationResource]
+    list_display = ("reference", "company", "form", "status", "submitted_at", "assignee")
+    list_filter = ("status", "form", "assignee")
+    list_select_related = ("company", "form", "assignee")
+    search_fields = ("company__name", "company__nip")
+    date_hierarchy = "submitted_at"
+    fields = (
+        "reference",
+        "company",
+        "form",
+        "status",
+        "answers_display",
+        "submitted_at",
+        "decided_at",
+        "decision_reason",
+        "created_by",
+        "assignee",
+    )
+    readonly_fields = tuple(name for name in fields if name != "assignee")
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        # A reference such as WSP-00042 (or just its number) finds that application too.
+        match = re.fullmatch(r"\s*(?:WSP-)?0*(\d{1,12})\s*", search_term or "", flags=re.IGNORECASE)
+        if match:
+            queryset |= self.model.objects.filter(pk=int(match.group(1)))
+        return queryset, may_have_duplicates
+
+    @admin.display(description=_("reference"))
+    def reference(self, obj):
+        return obj.reference()
+
+    @admin.display(description=_("answers"))
+    def answers_display(self, obj):
+        items = obj.answer_items()
+        if not items:
+            return "—"
+        rows = format_html_join("", "<tr><th scope='row'>{}</th><td>{}</td></tr>", ((q, a) for q, a in items))
+        return format_html("<table>{}</table>", rows)
+
+    def has_add_permission(self, request):
+        # Applications come from companies through the portal.
+        return False
+
+
+@admin.register(CooperationForm)
+class CooperationFormAdmin(admin.ModelAdmin):
+    list_display = ("title_pl", "group", "kind", "is_active", "applications_open_from", "applications_open_until")
+    list_filter = ("group", "kind", "is_active")
+    list_editable = ("is_active",)
+    search_fields = ("title_pl", "title_en", "slug")
+    prepopulated_fields = {"slug": ("title_pl",)}
+    ordering = ("group", "order")

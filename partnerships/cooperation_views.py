@@ -1,0 +1,147 @@
+"""Pages of the cooperation catalogue and of a company's applications."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from partnerships.cooperation import Application, CooperationForm
+from partnerships.cooperation_forms import form_class_for
+from partnerships.models import Company
+from partnerships.workflow import COMPANY
+
+
+def _application_for(request, pk, write=False):
+    """The application `pk` if the signed-in user is a member of its company; 404 for anyone else.
+
+    With `write`, the company must also be verified (a company whose verification was withdrawn only reads).
+    """
+    application = get_object_or_404(Application.objects.select_related("form", "company"), pk=pk)
+    if not application.is_member(request.user):
+        raise Http404
+    if write and not application.company.is_verified:
+        raise PermissionDenied(_("Your company must be verified to do this."))
+    return application
+
+
+def form_list(request):
+    # One query for the active forms, grouped here in the order of CooperationForm.Group.
+    forms = list(CooperationForm.objects.active())
+    groups = [
+        (value, label, [form for form in forms if form.group == value])
+        for value, label in CooperationForm.Group.choices
+    ]
+    return render(request, "partnerships/cooperation/form_list.html", {"groups": [g for g in groups if g[2]]})
+
+
+def form_detail(request, slug):
+    form = get_object_or_404(CooperationForm.objects.active(), slug=slug)
+    partners = (
+        Company.objects.verified()
+        .filter(applications__form=form, applications__status=Application.Status.APPROVED)
+        .distinct()
+        .order_by("name")
+    )
+    return render(request, "partnerships/cooperation/form_detail.html", {"form": form, "partners": partners})
+
+
+def apply(request, slug):
+    cooperation_form = get_object_or_404(CooperationForm.objects.active(), slug=slug)
+    obstacle, existing = cooperation_form.obstacle_for(request.user)
+    answers_form = None
+    if not obstacle:
+        answers_form = form_class_for(cooperation_form.kind)(request.POST or None)
+        if request.method == "POST" and answers_form.is_valid():
+            application = _create_application(request, cooperation_form, answers_form)
+            if application is not None:
+                return redirect(application)
+            obstacle, existing = cooperation_form.obstacle_for(request.user)
+            if obstacle:
+                answers_form = None
+    context = {"cooperation_form": cooperation_form, "obstacle": obstacle, "existing": existing, "form": answers_form}
+    return render(request, "partnerships/cooperation/apply.html", context)
+
+
+def _create_application(request, cooperation_form, answers_form):
+    """Save the application (and submit it if asked); None if another one became active meanwhile."""
+    company = request.user.membership.company
+    try:
+        # The constraint "one active application per company and form" decides a race between two members
+        # applying at the same moment: the loser's insert fails and is rolled back, nothing half-saved remains.
+        with transaction.atomic():
+            application = Application.objects.create(
+                company=company, form=cooperation_form, answers=answers_form.to_answers(), created_by=request.user
+            )
+            if "submit" in request.POST:
+                application.transition("submit", by=request.user)
+    except IntegrityError:
+        messages.error(request, _("Your company already has an active application for this form."))
+        return None
+    if application.status == Application.Status.SUBMITTED:
+        messages.success(request, _("Your application has been sent. City staff will review it."))
+    else:
+        messages.success(request, _("Your application has been saved as a draft."))
+    return application
+
+
+@login_required
+def application_detail(request, pk):
+    application = _application_for(request, pk)
+    actions = [rule for rule in application.available_actions(request.user) if rule.actor == COMPANY]
+    context = {
+        "application": application,
+        "answers": application.answer_items(),
+        "history": application.review_history().select_related("content_type"),
+        "actions": actions,
+    }
+    return render(request, "partnerships/cooperation/application_detail.html", context)
+
+
+@login_required
+def application_edit(request, pk):
+    application = _application_for(request, pk, write=True)
+    if not application.is_editable:
+        messages.error(request, _("This application can no longer be changed."))
+        return redirect(application)
+    form = form_class_for(application.form.kind)(request.POST or None, answers=application.answers)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            application.answers = form.to_answers()
+            application.save(update_fields=["answers", "updated_at"])
+            if "submit" in request.POST:
+                application.transition("submit", by=request.user)
+        messages.success(
+            request,
+            _("Your application has been sent. City staff will review it.")
+            if "submit" in request.POST
+            else _("Your changes have been saved."),
+        )
+        return redirect(application)
+    return render(request, "partnerships/cooperation/application_edit.html", {"application": application, "form": form})
+
+
+def _transition_view(request, pk, action, done_message):
+    application = _application_for(request, pk, write=True)
+    try:
+        application.transition(action, by=request.user)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", None) or [str(error)]))
+    else:
+        messages.success(request, done_message)
+    return redirect(application)
+
+
+@login_required
+@require_POST
+def application_submit(request, pk):
+    return _transition_view(request, pk, "submit", _("Your application has been sent. City staff will review it."))
+
+
+@login_required
+@require_POST
+def application_withdraw(request, pk):
+    return _transition_view(request, pk, "withdraw", _("Your application has been withdrawn."))

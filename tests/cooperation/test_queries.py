@@ -1,0 +1,115 @@
+"""List pages cost the same number of queries whatever the number of rows they show."""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from partnerships.cooperation import Application, CooperationForm
+from partnerships.models import Company, ReviewEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def make_forms(n, prefix):
+    return CooperationForm.objects.bulk_create(
+        CooperationForm(slug=f"{prefix}-{i}", kind="communication", title_pl=f"Forma {prefix} {i}", summary_pl="Opis")
+        for i in range(n)
+    )
+
+
+def make_companies(n, prefix):
+    return Company.objects.bulk_create(
+        Company(
+            name=f"Firma {prefix} {i}",
+            slug=f"firma-{prefix}-{i}",
+            nip=f"{prefix}{i:06d}"[:10].rjust(10, "7"),
+            sector="technology",
+            size="small",
+            street="ul. Długa 1",
+            postal_code="31-001",
+            district="01",
+            status="verified",
+        )
+        for i in range(n)
+    )
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_catalogue_costs_the_same_for_5_and_200_forms_and_applications(client, company):
+    # 1 query: the active forms (the session is not touched for an anonymous visitor).
+    def grow(n, prefix):
+        forms = make_forms(n, prefix)
+        Application.objects.bulk_create(Application(company=company, form=form, status="approved") for form in forms)
+
+    grow(5, "a")
+    small = count_queries(client, "/cooperation/")
+    grow(195, "b")
+    assert count_queries(client, "/cooperation/") == small
+
+
+def test_a_forms_page_costs_the_same_for_5_and_200_partners(client, pact):
+    # 2 queries: the form, the verified companies with an approved application for it.
+    def grow(n, prefix):
+        companies = make_companies(n, prefix)
+        Application.objects.bulk_create(Application(company=c, form=pact, status="approved") for c in companies)
+
+    grow(5, "11")
+    small = count_queries(client, pact.get_absolute_url())
+    grow(195, "22")
+    html = client.get(pact.get_absolute_url()).content.decode()
+    assert html.count("<li><a href=\"/partners/") == 200
+    assert count_queries(client, pact.get_absolute_url()) == small
+
+
+def test_the_company_dashboard_costs_the_same_for_5_and_200_applications(client_for, owner, company, staff):
+    # session, user, membership, company (the dashboard view), then the panel: the applications with their forms,
+    # and all their review events (with who and which model) in one query.
+    content_type = ContentType.objects.get_for_model(Application)
+
+    def grow(n, prefix):
+        forms = make_forms(n, prefix)
+        applications = Application.objects.bulk_create(
+            Application(company=company, form=form, status="changes_requested", decision_reason="Popraw")
+            for form in forms
+        )
+        ReviewEvent.objects.bulk_create(
+            ReviewEvent(
+                content_type=content_type,
+                object_id=a.pk,
+                action="request_changes",
+                from_status="submitted",
+                to_status="changes_requested",
+                by=staff,
+                by_staff=True,
+                reason="Popraw",
+            )
+            for a in applications
+        )
+
+    client = client_for(owner)
+    grow(5, "a")
+    small = count_queries(client, "/company/")
+    grow(195, "b")
+    assert client.get("/company/").content.decode().count('class="card mb-3"') == 200
+    assert count_queries(client, "/company/") == small
+
+
+def test_the_admin_list_costs_the_same_for_5_and_200_applications(client_for, staff, company):
+    # session, user, two for permissions, the filter choices (forms, assignees), two counts (filtered and total),
+    # one page of applications joined with company, form and assignee, and the date hierarchy's range and years.
+    def grow(n, prefix):
+        forms = make_forms(n, prefix)
+        Application.objects.bulk_create(Application(company=company, form=form, status="submitted") for form in forms)
+
+    client = client_for(staff)
+    grow(5, "a")
+    small = count_queries(client, "/admin/partnerships/application/")
+    grow(195, "b")
+    assert count_queries(client, "/admin/partnerships/application/") == small
