@@ -19,7 +19,9 @@ from portal.security import log_refused
 
 
 def home(request):
-    return render(request, "portal/home.html")
+    from partnerships.models import Company
+
+    return render(request, "portal/home.html", {"partner_count": Company.objects.verified().count()})
 
 
 def about(request):
@@ -27,11 +29,43 @@ def about(request):
 
 
 def accessibility(request):
-    return render(request, "portal/accessibility.html")
+    return render(request, "portal/accessibility.html", {"statement": _accessibility_facts()})
 
 
 def privacy(request):
-    return render(request, "portal/privacy.html")
+    return render(
+        request,
+        "portal/privacy.html",
+        {
+            "controller_name": settings.PORTAL_CONTROLLER_NAME,
+            "controller_address": settings.PORTAL_CONTROLLER_ADDRESS,
+            "contact_email": settings.PORTAL_CONTACT_EMAIL,
+            "dpo_email": settings.DPO_EMAIL,
+        },
+    )
+
+
+def _accessibility_facts():
+    return {
+        "controller_name": settings.PORTAL_CONTROLLER_NAME,
+        "site_url": settings.SITE_URL,
+        "published": settings.ACCESSIBILITY_PUBLISHED,
+        "updated": settings.ACCESSIBILITY_UPDATED,
+        "prepared": settings.ACCESSIBILITY_PREPARED,
+        "reviewed": settings.ACCESSIBILITY_REVIEWED,
+        "contact_name": settings.ACCESSIBILITY_CONTACT_NAME,
+        "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
+        "contact_phone": settings.ACCESSIBILITY_CONTACT_PHONE,
+        "address": settings.PORTAL_CONTROLLER_ADDRESS,
+    }
+
+
+@login_required
+def account_settings(request):
+    from allauth.mfa.models import Authenticator
+
+    has_two_factor = Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists()
+    return render(request, "account/settings.html", {"has_two_factor": has_two_factor})
 
 
 @never_cache
@@ -106,3 +140,8 @@ def account_delete(request):
 def permission_denied(request, exception=None):
     log_refused(request, reason=str(exception) if exception else "permission denied")
     return render(request, "403.html", status=403)
+
+
+def too_many_requests(request, exception=None):
+    log_refused(request, reason="rate limit")
+    return render(request, "429.html", status=429)
