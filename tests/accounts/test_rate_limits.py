@@ -1,0 +1,81 @@
+"""Rate limits on signing in hold, and they are counted in the shared database cache, not in one process's memory."""
+
+import pytest
+from django.db import connection
+
+from tests.accounts.conftest import sign_in
+
+DATABASE_CACHE = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}}
+
+
+@pytest.fixture
+def database_cache(settings, db):
+    settings.CACHES = DATABASE_CACHE
+    from django.core.cache import cache
+
+    cache.clear()
+    yield cache
+    # Back to the private in-memory cache before the test database goes away (the shared fixture clears it).
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+def _cache_rows():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM portal_cache")
+        return cursor.fetchone()[0]
+
+
+def test_after_five_failed_sign_ins_even_the_right_password_is_refused(client, newcomer, database_cache):
+    for _attempt in range(5):
+        assert sign_in(client, newcomer.email, "wrong-password").status_code == 200
+    response = sign_in(client, newcomer.email)
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert "Zbyt wiele nieudanych prób logowania" in response.content.decode()
+
+
+def test_the_failed_sign_in_counter_lives_in_the_shared_database_cache(client, newcomer, database_cache):
+    assert _cache_rows() == 0
+    sign_in(client, newcomer.email, "wrong-password")
+    assert _cache_rows() > 0
+
+
+def test_too_many_sign_in_attempts_from_one_address_get_the_friendly_429_page(client, database_cache):
+    # login allows 30 attempts a minute per IP address (settings.ACCOUNT_RATE_LIMITS); the e-mails differ so that
+    # the per-address limit on failures is not what stops them, and the IP limit on failures is lifted.
+    from django.conf import settings
+
+    limits = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "1000/m/ip,5/5m/key"}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(settings, "ACCOUNT_RATE_LIMITS", limits)
+        for attempt in range(30):
+            assert sign_in(client, f"nobody{attempt}@example.com", "wrong").status_code == 200
+        response = sign_in(client, "nobody-else@example.com", "wrong")
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "<h1>Zbyt wiele prób</h1>" in html
+    assert 'href="/accounts/password/reset/"' in html
+
+
+def test_the_429_page_is_translated(client, database_cache):
+    client.cookies["django_language"] = "en"
+    from portal.views import too_many_requests
+
+    request = client.get("/").wsgi_request
+    response = too_many_requests(request)
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+
+
+def test_the_admin_login_goes_through_the_sites_login(client, db):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_the_admin_login_shares_the_sites_failed_sign_in_limit(client, staff, database_cache):
+    for _attempt in range(5):
+        sign_in(client, staff.email, "wrong-password")
+    response = client.post("/accounts/login/?next=/admin/", {"login": staff.email, "password": "correct-horse-battery"})
+    assert response.status_code == 200
+    assert client.get("/admin/").status_code == 302
