@@ -1,0 +1,95 @@
+"""The public pages and the sign-up journey in a real browser: accessible in Polish and English, nothing loaded
+from another host."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PAGES = ["/", "/about/", "/privacy/", "/accessibility/", "/accounts/login/", "/accounts/signup/"]
+
+
+@pytest.fixture
+def requests_seen(page):
+    urls = []
+    page.on("request", lambda request: urls.append(request.url))
+    return urls
+
+
+def _assert_only_own_host(urls, live_server):
+    foreign = [url for url in urls if not url.startswith(live_server.url + "/")]
+    assert foreign == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_the_page_is_accessible_in_polish(page, live_server, axe, path, requests_seen):
+    page.goto(live_server.url + path)
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    expect(page.locator("h1")).to_have_count(1)
+    assert_accessible(axe, page)
+    _assert_only_own_host(requests_seen, live_server)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_the_page_is_accessible_in_english(page, live_server, axe, path, requests_seen):
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    page.goto(live_server.url + path)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert_accessible(axe, page)
+    _assert_only_own_host(requests_seen, live_server)
+
+
+def test_the_language_switch_turns_the_page_english_and_stays_on_it(page, live_server, axe):
+    page.goto(live_server.url + "/privacy/")
+    page.get_by_role("button", name="English").click()
+    expect(page).to_have_url(live_server.url + "/privacy/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Privacy notice")
+    assert_accessible(axe, page)
+
+
+def test_the_skip_link_is_the_first_thing_a_keyboard_reaches(page, live_server):
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Przejdź do treści głównej")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+
+
+@pytest.mark.parametrize("language", ["pl", "en"])
+def test_a_visitor_signs_up_confirms_from_the_e_mail_and_is_signed_in(
+    page, live_server, axe, mailoutbox, requests_seen, language
+):
+    if language == "en":
+        page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    page.goto(live_server.url + "/accounts/signup/")
+    form = page.locator("main form")
+    form.locator("input[name=email]").fill("new.partner@example.com")
+    form.locator("input[name=password1]").fill("Zielony-Krakow-2030")
+    form.locator("input[name=password2]").fill("Zielony-Krakow-2030")
+
+    # Without the consent the browser keeps the form (the server refuses it too: see tests/accounts).
+    form.locator("button[type=submit]").click()
+    consent = page.locator("input[name=privacy_consent]")
+    assert consent.evaluate("box => box.validity.valueMissing")
+    expect(page).to_have_url(re.compile(r"/accounts/signup/$"))
+    assert_accessible(axe, page)
+
+    consent.check()
+    form.locator("button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))
+    assert_accessible(axe, page)
+
+    assert len(mailoutbox) == 1
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mailoutbox[0].body).group(0)
+    page.goto(live_server.url + link[link.index("/accounts/") :])
+    assert_accessible(axe, page)
+    page.locator("main form button[type=submit]").click()
+
+    sign_out = "Sign out" if language == "en" else "Wyloguj się"
+    expect(page.get_by_role("button", name=sign_out)).to_be_visible()
+    _assert_only_own_host(requests_seen, live_server)
