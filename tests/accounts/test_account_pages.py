@@ -171,3 +171,30 @@ def test_signing_in_with_the_wrong_password_shows_a_message_and_no_session(clien
     response = sign_in(client, newcomer.email, "wrong-password")
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_sign_up_with_consent_records_it_and_sends_the_confirmation(client, mailoutbox):
+    from portal.models import User
+
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "email": "new@example.com",
+            "password1": "a-long-Passw0rd!",
+            "password2": "a-long-Passw0rd!",
+            "privacy_consent": "on",
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="new@example.com")
+    assert user.privacy_accepted_at is not None
+    assert "_auth_user_id" not in client.session  # not before the address is confirmed
+    assert mailoutbox[0].to == ["new@example.com"]
+    assert "/accounts/confirm-email/" in mailoutbox[0].body
+
+
+@pytest.mark.django_db
+def test_the_consent_comes_after_the_password_on_the_sign_up_form(client):
+    html = client.get("/accounts/signup/").content.decode()
+    assert html.index('name="password2"') < html.index('name="privacy_consent"')
