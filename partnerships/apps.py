@@ -11,3 +11,8 @@ class PartnershipsConfig(AppConfig):
         from partnerships.models import Company
 
         review.register(Company, since_field="submitted_at")
+
+        from partnerships import services
+        from portal import personal_data
+
+        personal_data.register_deletion_check(services.deletion_consequences)

@@ -57,3 +57,57 @@ def send_new_submission(obj, event):
         moderators(),
         {"object": obj, "event": event, "url": settings.SITE_URL + reverse("admin:waiting")},
     )
+
+
+def _url(name, *args):
+    from django.urls import reverse
+
+    return settings.SITE_URL + reverse(name, args=args)
+
+
+def send_company_registered(company):
+    """A newly registered company waits for verification: tell the Moderators group."""
+    return send(
+        "new_submission",
+        moderators(),
+        {"object": company, "event": None, "url": _url("admin:partnerships_company_change", company.pk)},
+    )
+
+
+def owners(company):
+    return [m.user for m in company.memberships.filter(role="owner").select_related("user") if m.user.is_active]
+
+
+def send_join_request(join_request):
+    """Someone asks to join a company: tell its owners."""
+    return send(
+        "join_request",
+        owners(join_request.company),
+        {"join_request": join_request, "url": _url("partnerships:members")},
+    )
+
+
+def send_join_decision(join_request):
+    """The owner accepted or declined a request to join: tell the person who asked."""
+    return send(
+        "join_decision",
+        [join_request.user],
+        {"join_request": join_request, "accepted": join_request.status == "accepted", "url": _url("home")},
+    )
+
+
+def send_invitation(invitation, language):
+    """An invitation to join a company, to an address that may not have an account yet, in the inviter's language."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        ctx = {
+            "invitation": invitation,
+            "url": _url("partnerships:invitation", invitation.token),
+            "SITE_URL": settings.SITE_URL,
+        }
+        subject = " ".join(render_to_string("emails/invitation_subject.txt", ctx).split())
+        text = render_to_string("emails/invitation.txt", ctx)
+        html = render_to_string("emails/invitation.html", ctx)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [invitation.email])
+    message.attach_alternative(html, "text/html")
+    message.send()
+    return 1

@@ -1,25 +1,55 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from partnerships.models import Company
+from partnerships import services
+from partnerships.dashboard import panels
+from partnerships.filters import PartnerFilter
+from partnerships.forms import CompanyForm, InvitationForm, JoinRequestForm
+from partnerships.models import Company, Invitation, JoinRequest, Membership
+
+PARTNERS_PER_PAGE = 24
 
 
-def _membership_for(request):
-    """The signed-in user's membership, or None."""
-    return getattr(request.user, "membership", None)
+def _membership_for(request, owner=False):
+    """The signed-in user's membership (with its company), or 404 if they have none, or 403 if `owner` is asked for
+    and they are a colleague. Every company page and action decides access here."""
+    membership = Membership.objects.select_related("company").filter(user=request.user).first()
+    if membership is None:
+        raise Http404(_("You do not represent a company in the portal."))
+    if owner and not membership.is_owner:
+        raise PermissionDenied(_("Only the company's owner can do this."))
+    return membership
+
+
+def _error_messages(request, error):
+    for message in error.messages:
+        messages.error(request, message)
 
 
 @login_required
 def dashboard(request):
-    membership = _membership_for(request)
-    if membership is None:
+    if not Membership.objects.filter(user=request.user).exists():
         return redirect("partnerships:register")
-    from partnerships.dashboard import panels
-
+    membership = _membership_for(request)
+    company = membership.company
     context = {
         "membership": membership,
-        "company": membership.company,
+        "company": company,
         "is_owner": membership.is_owner,
+        "members": company.memberships.select_related("user"),
+        "join_requests": company.join_requests.filter(status=JoinRequest.Status.PENDING).select_related("user")
+        if membership.is_owner
+        else [],
+        "history": company.review_history(),
+        "can_resubmit": company.can("resubmit", request.user) and membership.is_owner,
         "panels": panels(),
     }
     return render(request, "partnerships/dashboard.html", context)
@@ -27,12 +57,204 @@ def dashboard(request):
 
 @login_required
 def register(request):
-    return render(request, "partnerships/register.html")
+    if Membership.objects.filter(user=request.user).exists():
+        return redirect("partnerships:dashboard")
+    form = CompanyForm(request.POST or None, request.FILES or None)
+    join_form = None
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.register_company(form, request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Thank you. The company is registered and waits for verification."))
+                return redirect("partnerships:dashboard")
+        elif form.existing_company is not None:
+            join_form = JoinRequestForm(initial={"nip": form.existing_company.nip})
+    context = {
+        "form": form,
+        "join_form": join_form,
+        "existing_company": form.existing_company,
+        "my_join_requests": JoinRequest.objects.filter(user=request.user, status=JoinRequest.Status.PENDING)
+        .select_related("company"),
+    }
+    return render(request, "partnerships/register.html", context)
+
+
+@login_required
+@require_POST
+def join(request):
+    form = JoinRequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The request could not be sent. Please enter the NIP again."))
+        return redirect("partnerships:register")
+    try:
+        _join_request, created = services.request_to_join(
+            form.cleaned_data["nip"], request.user, form.cleaned_data["message"]
+        )
+    except ValidationError as error:
+        _error_messages(request, error)
+        return redirect("partnerships:dashboard")
+    if created:
+        messages.success(request, _("Your request has been sent to the company's owner. We will e-mail you."))
+    else:
+        messages.info(request, _("You have already asked to join this company; the owner has not answered yet."))
+    return redirect("partnerships:register")
+
+
+@login_required
+def edit(request):
+    membership = _membership_for(request, owner=True)
+    company = membership.company
+    form = CompanyForm(request.POST or None, request.FILES or None, instance=company)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            resubmit = "resubmit" in request.POST and company.can("resubmit", request.user)
+            if resubmit:
+                company.transition("resubmit", by=request.user)
+        if resubmit:
+            messages.success(request, _("Saved and sent to the city's staff for verification again."))
+        else:
+            messages.success(request, _("The company's profile is saved."))
+        return redirect("partnerships:dashboard")
+    context = {"form": form, "company": company, "can_resubmit": company.can("resubmit", request.user)}
+    return render(request, "partnerships/edit.html", context)
+
+
+@login_required
+@require_POST
+def resubmit(request):
+    company = _membership_for(request, owner=True).company
+    try:
+        company.transition("resubmit", by=request.user)
+    except ValidationError as error:
+        _error_messages(request, error)
+    else:
+        messages.success(request, _("The company has been sent to the city's staff for verification again."))
+    return redirect("partnerships:dashboard")
+
+
+@login_required
+def members(request):
+    membership = _membership_for(request)
+    company = membership.company
+    context = {
+        "membership": membership,
+        "company": company,
+        "is_owner": membership.is_owner,
+        "members": company.memberships.select_related("user"),
+        "join_requests": company.join_requests.filter(status=JoinRequest.Status.PENDING).select_related("user")
+        if membership.is_owner
+        else [],
+        "invitations": company.invitations.filter(accepted_at__isnull=True) if membership.is_owner else [],
+        "invite_form": InvitationForm() if membership.is_owner else None,
+    }
+    return render(request, "partnerships/members.html", context)
+
+
+@login_required
+@require_POST
+def invite(request):
+    membership = _membership_for(request, owner=True)
+    form = InvitationForm(request.POST)
+    if not form.is_valid():
+        _error_messages(request, ValidationError(form.errors["email"]))
+        return redirect("partnerships:members")
+    email = form.cleaned_data["email"]
+    try:
+        services.invite(membership.company, request.user, email, request.LANGUAGE_CODE)
+    except ValidationError as error:
+        _error_messages(request, error)
+    else:
+        messages.success(request, _("The invitation has been sent to %(email)s.") % {"email": email})
+    return redirect("partnerships:members")
+
+
+def _member_action(request, pk, action, success):
+    membership = _membership_for(request, owner=True)
+    other = get_object_or_404(Membership.objects.select_related("user"), pk=pk, company=membership.company)
+    try:
+        action(membership, other)
+    except ValidationError as error:
+        _error_messages(request, error)
+    else:
+        messages.success(request, success % {"person": other.user})
+    return redirect("partnerships:members")
+
+
+@login_required
+@require_POST
+def remove_member(request, pk):
+    return _member_action(request, pk, services.remove_member, _("%(person)s is no longer a member of the company."))
+
+
+@login_required
+@require_POST
+def make_owner(request, pk):
+    return _member_action(
+        request, pk, services.pass_ownership, _("%(person)s is now the owner. You remain a colleague.")
+    )
+
+
+@login_required
+@require_POST
+def leave(request):
+    membership = _membership_for(request)
+    try:
+        services.leave(membership)
+    except ValidationError as error:
+        _error_messages(request, error)
+        return redirect("partnerships:members")
+    messages.success(request, _("You have left %(company)s.") % {"company": membership.company.name})
+    return redirect("home")
+
+
+@login_required
+@require_POST
+def decide_join_request(request, pk, decision):
+    membership = _membership_for(request, owner=True)
+    if decision not in ("accept", "decline"):
+        raise Http404
+    join_request = get_object_or_404(JoinRequest.objects.select_related("user"), pk=pk, company=membership.company)
+    try:
+        services.decide_join_request(join_request, by=request.user, accept=decision == "accept")
+    except ValidationError as error:
+        _error_messages(request, error)
+    else:
+        if decision == "accept":
+            messages.success(request, _("%(person)s has joined the company.") % {"person": join_request.user})
+        else:
+            messages.success(request, _("The request of %(person)s was declined.") % {"person": join_request.user})
+    return redirect("partnerships:members")
+
+
+def invitation(request, token):
+    """Anyone holding the link sees what the invitation is; accepting it needs the invited address, signed in."""
+    invitation = get_object_or_404(Invitation.objects.select_related("company", "invited_by"), token=token)
+    if request.method == "POST" and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if request.method == "POST":
+        try:
+            services.accept_invitation(invitation, request.user)
+        except ValidationError as error:
+            _error_messages(request, error)
+        else:
+            messages.success(request, _("Welcome to %(company)s.") % {"company": invitation.company.name})
+            return redirect("partnerships:dashboard")
+    return render(request, "partnerships/invitation.html", {"invitation": invitation})
 
 
 def partner_list(request):
-    companies = Company.objects.verified()
-    return render(request, "partnerships/partner_list.html", {"companies": companies})
+    # Two queries per page: the COUNT for the paginator and the page of companies (only the columns the list shows).
+    companies = Company.objects.verified().only("name", "slug", "sector", "district", "logo_thumbnail")
+    partner_filter = PartnerFilter(request.GET or None, queryset=companies)
+    page = Paginator(partner_filter.qs, PARTNERS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"filter": partner_filter, "page": page, "query": query.urlencode()}
+    return render(request, "partnerships/partner_list.html", context)
 
 
 def partner_detail(request, slug):

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from partnerships.services import before_user_deleted
 from portal import personal_data
 from portal.forms import DeleteAccountForm
 from portal.security import log_refused
@@ -131,6 +132,7 @@ def account_delete(request):
     # The user and everything that hangs on them go together or not at all.
     with transaction.atomic():
         logout(request)
+        before_user_deleted(user)
         user.delete()
     with translation.override(language):
         messages.success(request, _("Your account and your personal data have been deleted."))

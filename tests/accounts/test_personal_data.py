@@ -101,7 +101,7 @@ def test_deleting_the_account_says_it_was_done_in_the_users_language(client_for,
     response = client.post(
         "/accounts/data/delete/", {"confirm": "on", "password": "correct-horse-battery"}, follow=True
     )
-    assert "Twoje konto i dane osobowe zostały usunięte." in response.content.decode()
+    assert "Twoje konto i Twoje dane osobowe zostały usunięte." in response.content.decode()
 
 
 @pytest.mark.django_db

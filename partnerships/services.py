@@ -1,0 +1,166 @@
+"""What company representatives do to their company and its members, each step checked and done in one place.
+
+Every function either does the whole change or raises ValidationError with a message for the user and changes
+nothing. E-mails go out after the transaction commits.
+"""
+
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from partnerships import emails
+from partnerships.models import Company, Invitation, JoinRequest, Membership
+
+
+def _ensure_without_company(user):
+    if Membership.objects.filter(user=user).exists():
+        raise ValidationError(_("You already represent a company in the portal; a person represents one company."))
+
+
+def register_company(form, user):
+    """Save the company from a valid CompanyForm as waiting for verification, with `user` as its owner."""
+    _ensure_without_company(user)
+    try:
+        # The company and its first member go together: a company nobody can manage must not remain.
+        with transaction.atomic():
+            company = form.save(commit=False)
+            company.status = Company.Status.PENDING
+            company.submitted_at = timezone.now()
+            company.save()
+            Membership.objects.create(company=company, user=user, role=Membership.Role.OWNER)
+            transaction.on_commit(partial(emails.send_company_registered, company))
+    except IntegrityError:
+        # Two submissions at the same moment (the same NIP, or the same person twice): the second one loses.
+        raise ValidationError(_("This company or this person was registered a moment ago. Please check.")) from None
+    return company
+
+
+def request_to_join(company, user, message=""):
+    """Ask the owners of `company` to let `user` in. Returns the request and whether it is new."""
+    _ensure_without_company(user)
+    join_request, created = JoinRequest.objects.get_or_create(
+        company=company, user=user, status=JoinRequest.Status.PENDING, defaults={"message": message.strip()}
+    )
+    if created:
+        transaction.on_commit(partial(emails.send_join_request, join_request))
+    return join_request, created
+
+
+def decide_join_request(join_request, by, accept):
+    """An owner accepts (the requester becomes a colleague) or declines a request to join."""
+    with transaction.atomic():
+        # Lock the request so that two owners deciding at once cannot both act on it.
+        join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+        if join_request.status != JoinRequest.Status.PENDING:
+            raise ValidationError(_("This request has already been decided."))
+        if accept:
+            if Membership.objects.filter(user=join_request.user).exists():
+                raise ValidationError(_("This person already represents a company in the portal."))
+            Membership.objects.create(
+                company=join_request.company, user=join_request.user, role=Membership.Role.COLLEAGUE
+            )
+        join_request.status = JoinRequest.Status.ACCEPTED if accept else JoinRequest.Status.DECLINED
+        join_request.decided_by = by
+        join_request.decided_at = timezone.now()
+        join_request.save(update_fields=["status", "decided_by", "decided_at"])
+        transaction.on_commit(partial(emails.send_join_decision, join_request))
+    return join_request
+
+
+def invite(company, by, email, language):
+    """Invite `email` to join `company` as a colleague; the link is e-mailed in `language`."""
+    member = Membership.objects.filter(user__email__iexact=email).select_related("company").first()
+    if member is not None:
+        if member.company_id == company.pk:
+            raise ValidationError(_("%(email)s is already a member of your company.") % {"email": email})
+        raise ValidationError(
+            _("%(email)s already represents another company in the portal and cannot be invited.") % {"email": email}
+        )
+    invitation = Invitation.objects.create(company=company, email=email, invited_by=by)
+    transaction.on_commit(partial(emails.send_invitation, invitation, language))
+    return invitation
+
+
+def accept_invitation(invitation, user):
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().select_related("company").get(pk=invitation.pk)
+        if invitation.accepted_at is not None:
+            raise ValidationError(_("This invitation has already been used."))
+        if invitation.email.lower() != user.email.lower():
+            raise ValidationError(
+                _("This invitation was sent to %(email)s. Please sign in with that address to accept it.")
+                % {"email": invitation.email}
+            )
+        _ensure_without_company(user)
+        Membership.objects.create(company=invitation.company, user=user, role=Membership.Role.COLLEAGUE)
+        invitation.accepted_at = timezone.now()
+        invitation.save(update_fields=["accepted_at"])
+        # A pending request to join the same company is settled by the invitation.
+        JoinRequest.objects.filter(user=user, status=JoinRequest.Status.PENDING).update(
+            status=JoinRequest.Status.ACCEPTED, decided_at=timezone.now()
+        )
+    return invitation
+
+
+def remove_member(owner_membership, membership):
+    if membership.company_id != owner_membership.company_id:
+        raise ValidationError(_("This person is not a member of your company."))
+    if membership.pk == owner_membership.pk:
+        raise ValidationError(_("You cannot remove yourself. Pass ownership to a colleague first."))
+    membership.delete()
+
+
+def pass_ownership(owner_membership, membership):
+    """The owner hands the company to a colleague and becomes a colleague."""
+    if membership.company_id != owner_membership.company_id or membership.pk == owner_membership.pk:
+        raise ValidationError(_("Ownership can only pass to a colleague in your company."))
+    with transaction.atomic():
+        Membership.objects.filter(pk=membership.pk).update(role=Membership.Role.OWNER)
+        Membership.objects.filter(pk=owner_membership.pk).update(role=Membership.Role.COLLEAGUE)
+
+
+def leave(membership):
+    if membership.is_owner:
+        raise ValidationError(_("As the owner you cannot leave the company. Pass ownership to a colleague first."))
+    membership.delete()
+
+
+def before_user_deleted(user):
+    """Settle the user's company before their account is deleted.
+
+    The sole member takes the company with them; an owner with colleagues hands it to the longest-standing colleague
+    (unless another owner remains); anyone else just leaves.
+    """
+    membership = Membership.objects.select_related("company").filter(user=user).first()
+    if membership is None:
+        return
+    company = membership.company
+    others = company.memberships.exclude(pk=membership.pk).order_by("created_at", "pk")
+    if not others.exists():
+        company.delete()
+        return
+    if membership.is_owner and not others.filter(role=Membership.Role.OWNER).exists():
+        successor = others.first()
+        successor.role = Membership.Role.OWNER
+        successor.save(update_fields=["role"])
+    membership.delete()
+
+
+def deletion_consequences(user):
+    """What deleting the account does to the user's company, for the account page (none of it blocks)."""
+    membership = Membership.objects.select_related("company").filter(user=user).first()
+    if membership is None:
+        return []
+    company = membership.company
+    others = company.memberships.exclude(pk=membership.pk).select_related("user").order_by("created_at", "pk")
+    if not others.exists():
+        message = _("You are the only member of %(company)s: the company and everything it sent will be deleted.")
+    elif membership.is_owner and not others.filter(role=Membership.Role.OWNER).exists():
+        message = _("Ownership of %(company)s passes to %(successor)s, its longest-standing colleague.")
+        return [(message % {"company": company.name, "successor": others.first().user}, False)]
+    else:
+        message = _("You leave %(company)s; the company stays with its other members.")
+    return [(message % {"company": company.name}, False)]
