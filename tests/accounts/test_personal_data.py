@@ -119,3 +119,9 @@ def test_a_blocking_consequence_stops_the_deletion(client_for, newcomer, monkeyp
 def test_deleting_the_account_is_refused_by_get(client_for, newcomer):
     assert client_for(newcomer).get("/accounts/data/delete/").status_code == 405
     assert User.objects.filter(pk=newcomer.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_data_page_tells_an_owner_with_colleagues_who_takes_over(client_for, owner, colleague):
+    html = client_for(owner).get("/accounts/data/").content.decode()
+    assert colleague.get_full_name() in html

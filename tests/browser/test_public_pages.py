@@ -93,3 +93,33 @@ def test_a_visitor_signs_up_confirms_from_the_e_mail_and_is_signed_in(
     sign_out = "Sign out" if language == "en" else "Wyloguj się"
     expect(page.get_by_role("button", name=sign_out)).to_be_visible()
     _assert_only_own_host(requests_seen, live_server)
+
+
+ACCOUNT_PAGES = [
+    "/accounts/settings/",
+    "/accounts/email/",
+    "/accounts/password/change/",
+    "/accounts/2fa/",
+    "/accounts/data/",
+]
+
+
+@pytest.mark.parametrize("language", ["pl", "en"])
+def test_a_members_account_pages_are_accessible(page, live_server, axe, requests_seen, language):
+    from tests.factories import UserFactory
+
+    UserFactory(email="member@example.com")
+    if language == "en":
+        page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    page.goto(live_server.url + "/accounts/login/")
+    page.locator("main input[name=login]").fill("member@example.com")
+    page.locator("main input[name=password]").fill("correct-horse-battery")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    for path in ACCOUNT_PAGES:
+        page.goto(live_server.url + path)
+        expect(page).to_have_url(live_server.url + path)  # signed in, not sent back to the login page
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        expect(page.locator("h1")).to_have_count(1)
+        assert_accessible(axe, page)
+    _assert_only_own_host(requests_seen, live_server)
