@@ -149,11 +149,27 @@ def test_a_member_can_change_the_password(signed_in, newcomer):
 
 
 @pytest.mark.django_db
-def test_a_member_can_add_an_e_mail_address_which_waits_for_confirmation(signed_in, newcomer, mailoutbox):
+def test_a_member_changes_the_e_mail_address_once_the_new_one_is_confirmed(signed_in, newcomer, mailoutbox):
     response = signed_in.post("/accounts/email/", {"email": "second@example.com", "action_add": ""})
     assert response.status_code == 302
-    assert EmailAddress.objects.filter(user=newcomer, email="second@example.com", verified=False).exists()
-    assert mailoutbox[-1].to == ["second@example.com"]
+    html = signed_in.get("/accounts/email/").content.decode()
+    assert "second@example.com" in html
+    assert "style=" not in html
+    newcomer.refresh_from_db()
+    assert newcomer.email == "newcomer@example.com"  # not before the new address is confirmed
+
+    link = re.search(r"/accounts/confirm-email/\S+/", mailoutbox[-1].body).group(0)
+    signed_in.post(link)
+    newcomer.refresh_from_db()
+    assert newcomer.email == "second@example.com"
+
+
+@pytest.mark.django_db
+def test_an_invalid_new_address_is_refused_on_the_field(signed_in, newcomer):
+    response = signed_in.post("/accounts/email/", {"email": "not-an-address", "action_add": ""})
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert not EmailAddress.objects.filter(email="not-an-address").exists()
 
 
 @pytest.mark.django_db
