@@ -123,3 +123,32 @@ def test_a_members_account_pages_are_accessible(page, live_server, axe, requests
         expect(page.locator("h1")).to_have_count(1)
         assert_accessible(axe, page)
     _assert_only_own_host(requests_seen, live_server)
+
+
+def test_a_member_sets_up_the_authenticator_app_on_an_accessible_page(page, live_server, axe):
+    import time
+
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    from tests.factories import UserFactory
+
+    member = UserFactory(email="member@example.com")
+    page.goto(live_server.url + "/accounts/login/?next=/accounts/2fa/totp/activate/")
+    page.locator("main input[name=login]").fill("member@example.com")
+    page.locator("main input[name=password]").fill("correct-horse-battery")
+    page.locator("main form button[type=submit]").click()
+    # allauth asks for the password again before two-factor settings change.
+    expect(page).to_have_url(re.compile(r"/accounts/reauthenticate/"))
+    assert_accessible(axe, page)
+    page.locator("main input[name=password]").fill("correct-horse-battery")
+    page.locator("main form button[type=submit]").click()
+
+    expect(page).to_have_url(live_server.url + "/accounts/2fa/totp/activate/")
+    assert_accessible(axe, page)
+    secret = page.locator("#authenticator_secret").input_value()
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    page.locator("main input[name=code]").fill(code)
+    page.get_by_role("button", name="Włącz uwierzytelnianie dwuskładnikowe").click()
+    expect(page).to_have_url(re.compile(r"/accounts/2fa/"))
+    assert Authenticator.objects.filter(user=member, type=Authenticator.Type.TOTP).exists()
