@@ -80,3 +80,30 @@ def test_the_admin_login_shares_the_sites_failed_sign_in_limit(client, staff, da
     response = client.post("/accounts/login/?next=/admin/", {"login": staff.email, "password": "correct-horse-battery"})
     assert response.status_code == 200
     assert client.get("/admin/").status_code == 302
+
+
+def test_too_many_sign_ups_from_one_address_are_refused(client, database_cache):
+    # signup allows 20 attempts a minute per IP address (settings.ACCOUNT_RATE_LIMITS).
+    for attempt in range(20):
+        response = client.post("/accounts/signup/", {"email": f"bad{attempt}", "password1": "x", "password2": "x"})
+        assert response.status_code == 200
+    response = client.post("/accounts/signup/", {"email": "bad", "password1": "x", "password2": "x"})
+    assert response.status_code == 429
+
+
+def test_too_many_password_resets_for_one_address_are_refused(client, newcomer, database_cache, mailoutbox):
+    # reset_password allows 5 a minute for one e-mail address: the sixth is refused and sends nothing.
+    for _attempt in range(5):
+        client.post("/accounts/password/reset/", {"email": newcomer.email})
+    assert len(mailoutbox) == 5
+    response = client.post("/accounts/password/reset/", {"email": newcomer.email})
+    assert response.status_code == 429
+    assert len(mailoutbox) == 5
+
+
+def test_a_refused_attempt_is_in_the_security_log(client, database_cache, caplog):
+    import logging
+
+    with caplog.at_level(logging.WARNING, logger="portal.security"):
+        _exhaust_the_sign_in_limit(client)
+    assert any("access refused" in r.getMessage() and "rate limit" in r.getMessage() for r in caplog.records)
