@@ -1,5 +1,6 @@
 import json
 
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -13,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from partnerships.models import Company
 from partnerships.services import before_user_deleted
 from portal import personal_data
 from portal.forms import DeleteAccountForm
@@ -20,8 +22,6 @@ from portal.security import log_refused
 
 
 def home(request):
-    from partnerships.models import Company
-
     return render(request, "portal/home.html", {"partner_count": Company.objects.verified().count()})
 
 
@@ -63,8 +63,6 @@ def _accessibility_facts():
 
 @login_required
 def account_settings(request):
-    from allauth.mfa.models import Authenticator
-
     has_two_factor = Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists()
     return render(request, "account/settings.html", {"has_two_factor": has_two_factor})
 

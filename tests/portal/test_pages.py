@@ -167,3 +167,20 @@ def test_the_server_error_page_is_what_a_crash_shows(settings):
     response = Client(raise_request_exception=False).get("/crash/")
     assert response.status_code == 500
     assert "Coś poszło nie tak po naszej stronie" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_home_page_asks_the_same_number_of_queries_for_few_and_many_partners():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_home():
+        with CaptureQueriesContext(connection) as queries:
+            assert Client().get("/").status_code == 200
+        return len(queries)
+
+    # The only query is the count of verified partners (no session or user for an anonymous visitor).
+    CompanyFactory.create_batch(5)
+    few = queries_for_home()
+    CompanyFactory.create_batch(45)
+    assert queries_for_home() == few == 1
