@@ -153,6 +153,7 @@ def test_the_server_error_page_renders_without_a_request():
     html = render_to_string("500.html")
     assert "<h1>" in html
     assert '<html lang="pl">' in html
+    assert 'href="/accessibility/"' in html
 
 
 @pytest.mark.django_db
