@@ -214,3 +214,21 @@ def test_sign_up_with_consent_records_it_and_sends_the_confirmation(client, mail
 def test_the_consent_comes_after_the_password_on_the_sign_up_form(client):
     html = client.get("/accounts/signup/").content.decode()
     assert html.index('name="password2"') < html.index('name="privacy_consent"')
+
+
+@pytest.mark.django_db
+def test_the_confirmation_e_mail_names_the_portal_not_example_com(client, mailoutbox, settings):
+    settings.SITE_URL = "https://klimat.krakow.example.org"
+    client.post(
+        "/accounts/signup/",
+        {
+            "email": "new@example.com",
+            "password1": "a-long-Passw0rd!",
+            "password2": "a-long-Passw0rd!",
+            "privacy_consent": "on",
+        },
+    )
+    body = mailoutbox[0].body
+    assert "Partnerstwo dla klimatu Krakowa" in body
+    assert "klimat.krakow.example.org" in body
+    assert "example.com!" not in body
