@@ -185,3 +185,13 @@ def test_the_home_page_asks_the_same_number_of_queries_for_few_and_many_partners
     few = queries_for_home()
     CompanyFactory.create_batch(45)
     assert queries_for_home() == few == 1
+
+
+def test_a_statement_date_that_is_not_a_date_names_the_variable(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from portal.env import env_date
+
+    monkeypatch.setenv("PORTAL_SITE_PUBLISHED", "15.01.2026")
+    with pytest.raises(ImproperlyConfigured, match="PORTAL_SITE_PUBLISHED"):
+        env_date("PORTAL_SITE_PUBLISHED", "2026-01-15")
