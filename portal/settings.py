@@ -242,12 +242,12 @@ LOGGING = {
 }
 
 # Who the public pages name: the privacy notice (RODO) and the accessibility statement. The defaults are example
-# addresses at example.org, to be replaced by the city's real ones in production.
-PORTAL_CONTROLLER_NAME = env_str("PORTAL_CONTROLLER_NAME", "Gmina Miejska Kraków (example: replace in production)")
+# e-mail addresses at example.org and a placeholder phone number, to be replaced by the city's real ones in production.
+PORTAL_CONTROLLER_NAME = env_str("PORTAL_CONTROLLER_NAME", "Gmina Miejska Kraków")
 PORTAL_CONTROLLER_ADDRESS = env_str("PORTAL_CONTROLLER_ADDRESS", "pl. Wszystkich Świętych 3-4, 31-004 Kraków")
 PORTAL_CONTACT_EMAIL = env_str("PORTAL_CONTACT_EMAIL", "klimat@example.org")
 DPO_EMAIL = env_str("PORTAL_DPO_EMAIL", "iod@example.org")
-ACCESSIBILITY_CONTACT_NAME = env_str("PORTAL_ACCESSIBILITY_CONTACT_NAME", "Koordynator do spraw dostępności (example)")
+ACCESSIBILITY_CONTACT_NAME = env_str("PORTAL_ACCESSIBILITY_CONTACT_NAME", "Koordynator do spraw dostępności")
 ACCESSIBILITY_CONTACT_EMAIL = env_str("PORTAL_ACCESSIBILITY_CONTACT_EMAIL", "dostepnosc@example.org")
 ACCESSIBILITY_CONTACT_PHONE = env_str("PORTAL_ACCESSIBILITY_CONTACT_PHONE", "+48 12 000 00 00")
 # Dates of the accessibility statement (YYYY-MM-DD): the site's publication, its last significant update, when the
