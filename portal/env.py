@@ -48,6 +48,17 @@ def env_float(name, default):
         raise ImproperlyConfigured(f"{name} must be a number; got {raw!r}.") from None
 
 
+def env_date(name, default):
+    """A calendar date written as YYYY-MM-DD."""
+    import datetime
+
+    raw = os.environ.get(name, "").strip() or default
+    try:
+        return datetime.date.fromisoformat(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a date written as YYYY-MM-DD; got {raw!r}.") from None
+
+
 def env_list(name, default=()):
     raw = os.environ.get(name)
     if raw is None:

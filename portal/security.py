@@ -1,6 +1,7 @@
 """The security log: sign-ins, failed sign-ins and refused access, with who, what, when and from where.
 
-Passwords, tokens and other secrets are never written here.
+Each line names the e-mail address (or "anonymous"), the client's IP address and the path; the time comes from the
+log formatter. Passwords, tokens and other secrets are never written here.
 """
 
 import logging
@@ -17,24 +18,35 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "-")
 
 
+def _path(request):
+    return getattr(request, "path", "-") if request is not None else "-"
+
+
+def _who(user):
+    if user is None or not user.is_authenticated:
+        return "anonymous"
+    return user.email
+
+
 def log_refused(request, reason="permission denied"):
     user = getattr(request, "user", None)
-    who = f"user={user.pk}" if user is not None and user.is_authenticated else "user=anonymous"
-    logger.warning("access refused %s path=%s ip=%s reason=%s", who, request.path, client_ip(request), reason)
+    logger.warning(
+        "access refused user=%s path=%s ip=%s reason=%s", _who(user), _path(request), client_ip(request), reason
+    )
 
 
 @receiver(user_logged_in)
 def _log_login(sender, request, user, **kwargs):
-    logger.info("sign-in user=%s ip=%s", user.pk, client_ip(request))
+    logger.info("sign-in user=%s path=%s ip=%s", _who(user), _path(request), client_ip(request))
 
 
 @receiver(user_logged_out)
 def _log_logout(sender, request, user, **kwargs):
-    logger.info("sign-out user=%s ip=%s", getattr(user, "pk", None), client_ip(request))
+    logger.info("sign-out user=%s path=%s ip=%s", _who(user), _path(request), client_ip(request))
 
 
 @receiver(user_login_failed)
 def _log_failed(sender, credentials, request=None, **kwargs):
     # Only the login name is logged, never the password.
     login = credentials.get("email") or credentials.get("username") or "-"
-    logger.warning("failed sign-in login=%s ip=%s", login, client_ip(request))
+    logger.warning("failed sign-in login=%s path=%s ip=%s", login, _path(request), client_ip(request))

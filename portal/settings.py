@@ -11,7 +11,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from portal.env import env_bool, env_database, env_float, env_int, env_list, env_redis_url, env_str
+from portal.env import env_bool, env_database, env_date, env_float, env_int, env_list, env_redis_url, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -240,3 +240,19 @@ LOGGING = {
         "portal.security": {"level": "INFO"},
     },
 }
+
+# Who the public pages name: the privacy notice (RODO) and the accessibility statement. The defaults are example
+# e-mail addresses at example.org and a placeholder phone number, to be replaced by the city's real ones in production.
+PORTAL_CONTROLLER_NAME = env_str("PORTAL_CONTROLLER_NAME", "Gmina Miejska Kraków")
+PORTAL_CONTROLLER_ADDRESS = env_str("PORTAL_CONTROLLER_ADDRESS", "pl. Wszystkich Świętych 3-4, 31-004 Kraków")
+PORTAL_CONTACT_EMAIL = env_str("PORTAL_CONTACT_EMAIL", "klimat@example.org")
+DPO_EMAIL = env_str("PORTAL_DPO_EMAIL", "iod@example.org")
+ACCESSIBILITY_CONTACT_NAME = env_str("PORTAL_ACCESSIBILITY_CONTACT_NAME", "Koordynator do spraw dostępności")
+ACCESSIBILITY_CONTACT_EMAIL = env_str("PORTAL_ACCESSIBILITY_CONTACT_EMAIL", "dostepnosc@example.org")
+ACCESSIBILITY_CONTACT_PHONE = env_str("PORTAL_ACCESSIBILITY_CONTACT_PHONE", "+48 12 000 00 00")
+# Dates of the accessibility statement (YYYY-MM-DD): the site's publication, its last significant update, when the
+# statement was prepared and when it was last reviewed (the law asks for a review every year by 31 March).
+ACCESSIBILITY_PUBLISHED = env_date("PORTAL_SITE_PUBLISHED", "2026-01-15")
+ACCESSIBILITY_UPDATED = env_date("PORTAL_SITE_UPDATED", "2026-01-15")
+ACCESSIBILITY_PREPARED = env_date("PORTAL_ACCESSIBILITY_PREPARED", "2026-01-15")
+ACCESSIBILITY_REVIEWED = env_date("PORTAL_ACCESSIBILITY_REVIEWED", "2026-01-15")

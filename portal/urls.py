@@ -15,6 +15,7 @@ admin.site.site_title = "Klimat Kraków"
 admin_waiting.install(admin.site)
 
 handler403 = "portal.views.permission_denied"
+handler429 = "portal.views.too_many_requests"
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -23,6 +24,7 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", views.set_language, name="set_language"),
+    path("accounts/settings/", views.account_settings, name="account_settings"),
     path("accounts/data/", views.account_data, name="account_data"),
     path("accounts/data/export/", views.account_export, name="account_export"),
     path("accounts/data/delete/", views.account_delete, name="account_delete"),

@@ -1,5 +1,6 @@
 import json
 
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -13,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from partnerships.models import Company
 from partnerships.services import before_user_deleted
 from portal import personal_data
 from portal.forms import DeleteAccountForm
@@ -20,7 +22,7 @@ from portal.security import log_refused
 
 
 def home(request):
-    return render(request, "portal/home.html")
+    return render(request, "portal/home.html", {"partner_count": Company.objects.verified().count()})
 
 
 def about(request):
@@ -28,11 +30,41 @@ def about(request):
 
 
 def accessibility(request):
-    return render(request, "portal/accessibility.html")
+    return render(request, "portal/accessibility.html", {"statement": _accessibility_facts()})
 
 
 def privacy(request):
-    return render(request, "portal/privacy.html")
+    return render(
+        request,
+        "portal/privacy.html",
+        {
+            "controller_name": settings.PORTAL_CONTROLLER_NAME,
+            "controller_address": settings.PORTAL_CONTROLLER_ADDRESS,
+            "contact_email": settings.PORTAL_CONTACT_EMAIL,
+            "dpo_email": settings.DPO_EMAIL,
+        },
+    )
+
+
+def _accessibility_facts():
+    return {
+        "controller_name": settings.PORTAL_CONTROLLER_NAME,
+        "site_url": settings.SITE_URL,
+        "published": settings.ACCESSIBILITY_PUBLISHED,
+        "updated": settings.ACCESSIBILITY_UPDATED,
+        "prepared": settings.ACCESSIBILITY_PREPARED,
+        "reviewed": settings.ACCESSIBILITY_REVIEWED,
+        "contact_name": settings.ACCESSIBILITY_CONTACT_NAME,
+        "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
+        "contact_phone": settings.ACCESSIBILITY_CONTACT_PHONE,
+        "address": settings.PORTAL_CONTROLLER_ADDRESS,
+    }
+
+
+@login_required
+def account_settings(request):
+    has_two_factor = Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists()
+    return render(request, "account/settings.html", {"has_two_factor": has_two_factor})
 
 
 @never_cache
@@ -108,3 +140,8 @@ def account_delete(request):
 def permission_denied(request, exception=None):
     log_refused(request, reason=str(exception) if exception else "permission denied")
     return render(request, "403.html", status=403)
+
+
+def too_many_requests(request, exception=None):
+    log_refused(request, reason="rate limit")
+    return render(request, "429.html", status=429)
