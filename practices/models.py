@@ -8,10 +8,10 @@ published text. Photos of a published practice are not part of a revision: they 
 """
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -107,17 +107,22 @@ class GoodPracticeQuerySet(models.QuerySet):
     def search(self, query):
         """Every word of `query` must begin a word of the practice (diacritics ignored: "lodz" finds "Łódź").
 
-        PostgreSQL: a full-text match on the normalised column, served by a GIN index with prefix queries.
-        Elsewhere: the same rule as a substring test on the column, which stores " word word …".
+        PostgreSQL: a full-text prefix match on `search_vector`, a stored tsvector of the normalised text that only
+        exists there (migration 0002), with a GIN index. Elsewhere: the same rule as a substring test on the text
+        column, which stores " word word …".
         """
         words = search_words(query)
         if not words:
             return self
         if connection.vendor == "postgresql":
-            # Words hold only [a-z0-9] after normalisation, so the raw tsquery cannot be malformed.
+            # Words hold only [a-z0-9] after normalisation, so the tsquery cannot be malformed; it is a parameter.
             tsquery = " & ".join(f"{word}:*" for word in words)
-            return self.annotate(search_vector=SEARCH_VECTOR).filter(
-                search_vector=SearchQuery(tsquery, search_type="raw", config="simple")
+            return self.filter(
+                RawSQL(
+                    '"practices_goodpractice"."search_vector" @@ to_tsquery(\'simple\'::regconfig, %s)',
+                    [tsquery],
+                    output_field=models.BooleanField(),
+                )
             )
         condition = Q()
         for word in words:
@@ -134,12 +139,10 @@ class GoodPracticeQuerySet(models.QuerySet):
         return self.filter(Q(status=PracticeStatus.SUBMITTED) | Q(Exists(waiting_revision))).select_related("company")
 
     def sorted_by(self, sort):
+        # Published practices always have published_at, so "newest" can follow the (status, published_at) index.
         if sort == "co2":
             return self.order_by(F("co2_tonnes_per_year").desc(nulls_last=True), "-published_at", "-pk")
-        return self.order_by(F("published_at").desc(nulls_last=True), "-pk")
-
-
-SEARCH_VECTOR = SearchVector("search_text", config="simple")
+        return self.order_by("-published_at", "-pk")
 
 
 def _impact_validators():
@@ -201,8 +204,9 @@ class GoodPractice(Reviewable):
         verbose_name_plural = _("good practices")
         ordering = ["-published_at", "-pk"]
         indexes = [
-            # The GIN full-text index exists on PostgreSQL only; migration 0002 creates it there.
+            # The full-text column and its GIN index exist on PostgreSQL only; migration 0002 creates them there.
             models.Index(fields=["status", "-published_at"], name="practice_status_published"),
+            models.Index(fields=["category", "status", "-published_at"], name="practice_category_published"),
         ]
 
     def __str__(self):

@@ -39,7 +39,7 @@ def _public_practice_for(request, slug):
 
 def _filter_form(request):
     years = GoodPractice.objects.published().order_by("-year_started").values_list("year_started", flat=True)
-    return FilterForm(request.GET or None, years=sorted(set(years), reverse=True))
+    return FilterForm(request.GET or None, years=list(years.distinct()))
 
 
 def practice_list(request):

@@ -18,22 +18,30 @@ MODERATOR_PERMISSIONS = {
     ],
 }
 
-# The expression must be the one GoodPracticeQuerySet.search() filters on, so that PostgreSQL uses the index.
-CREATE_INDEX = (
-    "CREATE INDEX IF NOT EXISTS practice_search_gin ON practices_goodpractice "
-    "USING gin (to_tsvector('simple'::regconfig, COALESCE(search_text, '')))"
-)
-DROP_INDEX = "DROP INDEX IF EXISTS practice_search_gin"
+# PostgreSQL only: a stored tsvector of the normalised text (words without diacritics), kept up to date by the
+# database itself, and a GIN index on it. GoodPracticeQuerySet.search() queries this column; the model does not
+# declare it because SQLite has no equivalent (there the search compares the text column directly).
+CREATE = [
+    "ALTER TABLE practices_goodpractice ADD COLUMN search_vector tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, COALESCE(search_text, ''))) STORED",
+    "CREATE INDEX practice_search_gin ON practices_goodpractice USING gin (search_vector)",
+]
+DROP = [
+    "DROP INDEX IF EXISTS practice_search_gin",
+    "ALTER TABLE practices_goodpractice DROP COLUMN IF EXISTS search_vector",
+]
 
 
 def create_search_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE_INDEX)
+        for statement in CREATE:
+            schema_editor.execute(statement)
 
 
 def drop_search_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP_INDEX)
+        for statement in DROP:
+            schema_editor.execute(statement)
 
 
 def grant(apps, schema_editor):
