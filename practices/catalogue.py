@@ -8,7 +8,9 @@ The font is Roboto (shipped by the font-roboto package), because reportlab's bui
 
 import hashlib
 import json
+import os
 import re
+import threading
 from html import escape, unescape
 from pathlib import Path
 
@@ -40,6 +42,8 @@ from practices.text import render_markdown
 
 FONT, FONT_BOLD = "Roboto", "Roboto-Bold"
 GREEN = colors.HexColor("#146c43")
+# A printable e-book, not a dump: the newest practices of the selection, and the cover says how many there are.
+MAX_PRACTICES = 300
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -150,11 +154,12 @@ def _footer(canvas, doc):
     canvas.restoreState()
 
 
-def build_pdf(practices, filters, output):
+def build_pdf(practices, filters, output, total=None):
     """Write the catalogue of `practices` (an iterable with company and photos loaded) to the file `output`."""
     _register_fonts()
     styles = _styles()
     practices = list(practices)
+    total = len(practices) if total is None else total
     story = [
         Spacer(1, 6 * cm),
         Paragraph(escape(_("Good practices")), styles["cover"]),
@@ -163,8 +168,12 @@ def build_pdf(practices, filters, output):
         Spacer(1, 1 * cm),
         Paragraph(escape(_("Published by the City of Kraków, %(date)s") % {"date": timezone.localdate().isoformat()}),
                   styles["body"]),
-        Paragraph(escape(_("Number of practices: %(count)s") % {"count": len(practices)}), styles["body"]),
+        Paragraph(escape(_("Number of practices: %(count)s") % {"count": total}), styles["body"]),
     ]
+    if total > len(practices):
+        story.append(Paragraph(escape(
+            _("This catalogue holds the newest %(shown)s; choose a category or a district on the website for the "
+              "others.") % {"shown": len(practices)}), styles["body"]))
     if filters:
         described = ", ".join(f"{key}: {value}" for key, value in sorted(filters.items()))
         story.append(Paragraph(escape(_("Selection: %(filters)s") % {"filters": described}), styles["body"]))
@@ -210,8 +219,10 @@ def cached_pdf(practices, filters):
     path = folder / f"{filters_hash}-{content_hash}.pdf"
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".part")
-        build_pdf(practices, filters, partial)
+        # A private temporary name, so that two requests building at once never write into the same file.
+        partial = folder / f"{path.stem}.{os.getpid()}.{threading.get_ident()}.part"
+        total = practices.count()
+        build_pdf(practices[:MAX_PRACTICES], filters, partial, total=total)
         partial.replace(path)  # atomic: a reader never sees half a file
         for stale in folder.glob(f"{filters_hash}-*.pdf"):
             if stale != path:

@@ -85,3 +85,15 @@ def test_an_empty_catalogue_still_opens(client):
     PracticeFactory(status=PracticeStatus.SUBMITTED)
     assert not GoodPractice.objects.published().exists()
     assert len(PdfReader(io.BytesIO(_download(client))).pages) >= 2
+
+
+def test_a_very_large_catalogue_holds_the_newest_and_says_so(client, monkeypatch):
+    from practices import catalogue
+
+    monkeypatch.setattr(catalogue, "MAX_PRACTICES", 2)
+    for title in ("Najstarsza", "Środkowa", "Najnowsza"):
+        PublishedPracticeFactory(title=title)
+    client.cookies["django_language"] = "en"
+    text = _pdf_text(_download(client))
+    assert "Number of practices: 3" in text and "holds the newest 2" in text
+    assert "Najnowsza" in text and "Najstarsza" not in text
