@@ -149,7 +149,7 @@ class FilterForm(forms.Form):
             queryset = queryset.filter(company__sector=data["sector"])
         if data.get("year"):
             queryset = queryset.filter(year_started=data["year"])
-        return queryset.sorted_by(data.get("sort") or "newest")
+        return queryset.sorted_by(data.get("sort") or "newest", searching=bool(data.get("q")))
 
     def active_filters(self):
         """The valid, non-empty values, for the catalogue's cache key and its cover."""

@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -138,10 +139,17 @@ class GoodPracticeQuerySet(models.QuerySet):
         waiting_revision = PracticeRevision.objects.filter(practice=OuterRef("pk"), status=PracticeStatus.SUBMITTED)
         return self.filter(Q(status=PracticeStatus.SUBMITTED) | Q(Exists(waiting_revision))).select_related("company")
 
-    def sorted_by(self, sort):
-        # Published practices always have published_at, so "newest" can follow the (status, published_at) index.
+    def sorted_by(self, sort, searching=False):
+        """Newest first, or most CO2 avoided first.
+
+        Published practices always have published_at, so "newest" follows the (status, published_at) index. Search
+        results are ordered by an expression instead: otherwise PostgreSQL, which cannot estimate how many rows a
+        prefix query matches, may walk the whole date index looking for a rare word rather than use the GIN index.
+        """
         if sort == "co2":
             return self.order_by(F("co2_tonnes_per_year").desc(nulls_last=True), "-published_at", "-pk")
+        if searching:
+            return self.order_by(Coalesce("published_at", "created_at").desc(), "-pk")
         return self.order_by("-published_at", "-pk")
 
 
