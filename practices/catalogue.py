@@ -75,7 +75,8 @@ class _Document(SimpleDocTemplate):
     def afterFlowable(self, flowable):
         level = getattr(flowable, "toc_level", None)
         if level is not None:
-            self.notify("TOCEntry", (level, flowable.getPlainText(), self.page))
+            # The contents build paragraphs from this text, so it is escaped again (a title may hold "<" or "&").
+            self.notify("TOCEntry", (level, escape(flowable.getPlainText()), self.page))
 
 
 def _heading(text, style, level):

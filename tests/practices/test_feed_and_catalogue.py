@@ -97,3 +97,9 @@ def test_a_very_large_catalogue_holds_the_newest_and_says_so(client, monkeypatch
     text = _pdf_text(_download(client))
     assert "Number of practices: 3" in text and "holds the newest 2" in text
     assert "Najnowsza" in text and "Najstarsza" not in text
+
+
+def test_markup_in_a_practice_is_printed_as_text_in_the_catalogue(client):
+    PublishedPracticeFactory(title="Tytuł <b>& <script>", body="<para>x</para> **Ważne** <img src=x onerror=1>")
+    text = _pdf_text(_download(client))
+    assert "Tytuł <b>& <script>" in text and "Ważne" in text
