@@ -12,11 +12,14 @@ import random
 import statistics
 import sys
 import time
+import warnings
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+warnings.filterwarnings("ignore", message="No directory at")  # WhiteNoise: no collectstatic is needed here
 
 BENCH_DB = "climate_portal_bench"
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
