@@ -1,0 +1,415 @@
+"""Good practices: companies write them, staff publish them, residents find them.
+
+Editing a published practice: the public version must not change until staff accept the edit. The company's edit
+is kept as a `PracticeRevision` holding the edited field values (JSON); the revision goes through its own review
+(submit → publish / reject / request changes). When staff publish it, `PracticeRevision.after_transition` copies the
+values into the practice, inside the same transaction as the decision. Until then residents keep seeing the
+published text. Photos of a published practice are not part of a revision: they stay as published.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import connection, models
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from partnerships.choices import District
+from partnerships.workflow import COMPANY, STAFF, Reviewable, Rule, Status, Workflow
+from practices.text import normalise, search_words
+
+
+class Category(models.TextChoices):
+    ENERGY_EFFICIENCY = "energy_efficiency", _("Energy efficiency")
+    RENEWABLE_ENERGY = "renewable_energy", _("Renewable energy")
+    MOBILITY = "mobility", _("Sustainable mobility")
+    CIRCULAR_ECONOMY = "circular_economy", _("Waste and circular economy")
+    GREENERY = "greenery", _("Greenery and biodiversity")
+    AIR_QUALITY = "air_quality", _("Air quality")
+    EDUCATION = "education", _("Education and engagement")
+    GREEN_PROCUREMENT = "green_procurement", _("Green procurement")
+
+
+class PracticeStatus(models.TextChoices):
+    """The standard statuses; for a practice "approved" reads as "published"."""
+
+    DRAFT = Status.DRAFT.value, _("Draft")
+    SUBMITTED = Status.SUBMITTED.value, _("Waiting for review")
+    CHANGES_REQUESTED = Status.CHANGES_REQUESTED.value, _("Changes requested")
+    APPROVED = Status.APPROVED.value, _("Published")
+    REJECTED = Status.REJECTED.value, _("Rejected")
+    WITHDRAWN = Status.WITHDRAWN.value, _("Withdrawn")
+
+
+def _workflow(publish_label):
+    S = PracticeStatus
+    return Workflow(
+        rules=(
+            Rule("submit", _("Submit for review"), frozenset({S.DRAFT, S.CHANGES_REQUESTED}), S.SUBMITTED, COMPANY),
+            Rule(
+                "withdraw",
+                _("Withdraw"),
+                frozenset({S.DRAFT, S.SUBMITTED, S.CHANGES_REQUESTED, S.APPROVED}),
+                S.WITHDRAWN,
+                COMPANY,
+            ),
+            Rule("publish", publish_label, frozenset({S.SUBMITTED}), S.APPROVED, STAFF),
+            Rule(
+                "request_changes",
+                _("Request changes"),
+                frozenset({S.SUBMITTED}),
+                S.CHANGES_REQUESTED,
+                STAFF,
+                reason_required=True,
+            ),
+            Rule("reject", _("Reject"), frozenset({S.SUBMITTED}), S.REJECTED, STAFF, reason_required=True),
+        ),
+        waiting=frozenset({S.SUBMITTED}),
+    )
+
+
+# Fields a company edits; a revision of a published practice carries exactly these.
+EDITABLE_FIELDS = [
+    "title",
+    "summary",
+    "body",
+    "category",
+    "year_started",
+    "place",
+    "district",
+    "what_was_done",
+    "results",
+    "challenges",
+    "links",
+    "co2_tonnes_per_year",
+    "mwh_saved",
+    "trees_planted",
+    "people_involved",
+]
+# Fields whose text residents search.
+SEARCHED_FIELDS = ["title", "summary", "body", "place", "what_was_done", "results", "challenges"]
+
+
+class GoodPracticeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=PracticeStatus.APPROVED)
+
+    def for_cards(self):
+        """What a card shows: the company (joined) and the photos (one more query for the whole page)."""
+        return self.select_related("company").prefetch_related(
+            Prefetch("photos", queryset=PracticePhoto.objects.order_by("order", "pk"))
+        )
+
+    def search(self, query):
+        """Every word of `query` must begin a word of the practice (diacritics ignored: "lodz" finds "Łódź").
+
+        PostgreSQL: a full-text prefix match on `search_vector`, a stored tsvector of the normalised text that only
+        exists there (migration 0002), with a GIN index. Elsewhere: the same rule as a substring test on the text
+        column, which stores " word word …".
+        """
+        words = search_words(query)
+        if not words:
+            return self
+        if connection.vendor == "postgresql":
+            # Words hold only [a-z0-9] after normalisation, so the tsquery cannot be malformed; it is a parameter.
+            tsquery = " & ".join(f"{word}:*" for word in words)
+            return self.filter(
+                RawSQL(
+                    '"practices_goodpractice"."search_vector" @@ to_tsquery(\'simple\'::regconfig, %s)',
+                    [tsquery],
+                    output_field=models.BooleanField(),
+                )
+            )
+        condition = Q()
+        for word in words:
+            condition &= Q(search_text__contains=f" {word}")
+        return self.filter(condition)
+
+    def with_open_revision(self):
+        waiting = PracticeRevision.objects.filter(practice=OuterRef("pk"), status=PracticeStatus.SUBMITTED)
+        return self.annotate(has_waiting_revision=Exists(waiting))
+
+    def waiting_for_staff(self):
+        """Submitted practices and published ones with an edit waiting for review."""
+        waiting_revision = PracticeRevision.objects.filter(practice=OuterRef("pk"), status=PracticeStatus.SUBMITTED)
+        return self.filter(Q(status=PracticeStatus.SUBMITTED) | Q(Exists(waiting_revision))).select_related("company")
+
+    def sorted_by(self, sort, searching=False):
+        """Newest first, or most CO2 avoided first.
+
+        Published practices always have published_at, so "newest" follows the (status, published_at) index. Search
+        results are ordered by an expression instead: otherwise PostgreSQL, which cannot estimate how many rows a
+        prefix query matches, may walk the whole date index looking for a rare word rather than use the GIN index.
+        """
+        if sort == "co2":
+            return self.order_by(F("co2_tonnes_per_year").desc(nulls_last=True), "-published_at", "-pk")
+        if searching:
+            return self.order_by(Coalesce("published_at", "created_at").desc(), "-pk")
+        return self.order_by("-published_at", "-pk")
+
+
+def _impact_validators():
+    return [MinValueValidator(0)]
+
+
+class GoodPractice(Reviewable):
+    WORKFLOW = _workflow(_("Publish"))
+
+    status = models.CharField(
+        _("status"), max_length=32, choices=PracticeStatus.choices, default=PracticeStatus.DRAFT, db_index=True
+    )
+    company = models.ForeignKey(
+        "partnerships.Company", verbose_name=_("company"), on_delete=models.CASCADE, related_name="practices"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=160)
+    slug = models.SlugField(_("address"), max_length=180, unique=True, editable=False)
+    summary = models.TextField(_("summary"), max_length=500, help_text=_("Two or three sentences for the list."))
+    body = models.TextField(
+        _("description"), help_text=_("Markdown: **bold**, *italics*, lists with -, links as [text](https://…).")
+    )
+    category = models.CharField(_("category"), max_length=32, choices=Category.choices, db_index=True)
+    year_started = models.PositiveSmallIntegerField(
+        _("year started"), validators=[MinValueValidator(1950), MaxValueValidator(2100)], db_index=True
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True, help_text=_("For example a street or a site."))
+    district = models.CharField(_("Kraków district"), max_length=2, choices=District.choices, db_index=True)
+    what_was_done = models.TextField(_("what was done"), blank=True)
+    results = models.TextField(_("results"), blank=True)
+    challenges = models.TextField(_("challenges and lessons learned"), blank=True)
+    links = models.TextField(_("links"), blank=True, help_text=_("One address per line, beginning with https://."))
+    co2_tonnes_per_year = models.DecimalField(
+        _("CO2e avoided (tonnes per year)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=_impact_validators(),
+    )
+    mwh_saved = models.DecimalField(
+        _("energy saved (MWh)"), max_digits=10, decimal_places=2, null=True, blank=True, validators=_impact_validators()
+    )
+    trees_planted = models.PositiveIntegerField(_("trees planted"), null=True, blank=True)
+    people_involved = models.PositiveIntegerField(_("people involved"), null=True, blank=True)
+    consent = models.BooleanField(_("consent to reuse (CC BY 4.0)"), default=False)
+    consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    featured = models.BooleanField(_("featured on the home page"), default=False, db_index=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    search_text = models.TextField(editable=False, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_text"])
+    objects = GoodPracticeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            # The full-text column and its GIN index exist on PostgreSQL only; migration 0002 creates them there.
+            models.Index(fields=["status", "-published_at"], name="practice_status_published"),
+            models.Index(fields=["category", "status", "-published_at"], name="practice_category_published"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        self.search_text = self.build_search_text()
+        if "update_fields" in kwargs and kwargs["update_fields"] is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def build_search_text(self):
+        parts = [getattr(self, name) for name in SEARCHED_FIELDS]
+        if self.company_id:
+            parts.append(self.company.name)
+        # A leading space so that " word" finds a word at the very start too.
+        return " " + normalise(" ".join(parts))
+
+    def _unique_slug(self):
+        base = slugify(normalise(self.title))[:160] or "praktyka"
+        slug, n = base, 2
+        while GoodPractice.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def get_absolute_url(self):
+        return reverse("practices:detail", args=[self.slug])
+
+    def get_dashboard_url(self):
+        return reverse("partnerships:dashboard")
+
+    def reference(self):
+        return f"DP-{self.pk:05d}"
+
+    @property
+    def is_published(self):
+        return self.status == PracticeStatus.APPROVED
+
+    @property
+    def is_editable(self):
+        """Drafts and practices sent back are edited in place; published ones through a revision."""
+        return self.status in (PracticeStatus.DRAFT, PracticeStatus.CHANGES_REQUESTED, PracticeStatus.APPROVED)
+
+    def is_member(self, user):
+        return user.is_authenticated and getattr(getattr(user, "membership", None), "company_id", None) == (
+            self.company_id
+        )
+
+    def notification_recipients(self):
+        return self.company.notification_recipients()
+
+    def after_transition(self, event):
+        if event.action == "publish" and not self.published_at:
+            self.published_at = timezone.now()
+            self.save(update_fields=["published_at"])
+
+    def link_list(self):
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+    def has_impact(self):
+        return any(
+            value is not None
+            for value in (self.co2_tonnes_per_year, self.mwh_saved, self.trees_planted, self.people_involved)
+        )
+
+    def open_revision(self):
+        """The edit in progress or waiting for review, if any."""
+        return self.revisions.exclude(status__in=[PracticeStatus.APPROVED, PracticeStatus.REJECTED,
+                                                  PracticeStatus.WITHDRAWN]).first()
+
+    def related(self, limit=3):
+        return (
+            GoodPractice.objects.published()
+            .filter(category=self.category)
+            .exclude(pk=self.pk)
+            .for_cards()
+            .sorted_by("newest")[:limit]
+        )
+
+
+def _photo_path(instance, filename):
+    return f"practices/{filename}"
+
+
+class PracticePhoto(models.Model):
+    practice = models.ForeignKey(GoodPractice, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("photo"), upload_to=_photo_path)
+    thumbnail = models.ImageField(_("thumbnail"), upload_to="practices/thumbs/", blank=True, editable=False)
+    alt_text = models.CharField(
+        _("alternative text"), max_length=250, help_text=_("What the photo shows, for people who cannot see it.")
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.alt_text
+
+    @property
+    def thumbnail_url(self):
+        return (self.thumbnail or self.image).url
+
+
+class PracticeRevision(Reviewable):
+    """An edit of a published practice, reviewed before it replaces the public text (see the module docstring)."""
+
+    WORKFLOW = _workflow(_("Publish the changes"))
+
+    status = models.CharField(
+        _("status"), max_length=32, choices=PracticeStatus.choices, default=PracticeStatus.DRAFT, db_index=True
+    )
+    practice = models.ForeignKey(
+        GoodPractice, verbose_name=_("good practice"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    data = models.JSONField(_("edited values"), default=dict)
+
+    class Meta:
+        verbose_name = _("edit of a published practice")
+        verbose_name_plural = _("edits of published practices")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.practice} ({self.created_at:%Y-%m-%d})" if self.created_at else str(self.practice)
+
+    def reference(self):
+        return f"DPE-{self.pk:05d}"
+
+    def is_member(self, user):
+        return self.practice.is_member(user)
+
+    def notification_recipients(self):
+        return self.practice.notification_recipients()
+
+    def get_dashboard_url(self):
+        return reverse("partnerships:dashboard")
+
+    def get_absolute_url(self):
+        return self.practice.get_absolute_url()
+
+    def changes(self):
+        """(field label, published value, proposed value) for each field the edit changes."""
+        rows = []
+        for name in EDITABLE_FIELDS:
+            field = GoodPractice._meta.get_field(name)
+            old = field.value_from_object(self.practice)
+            new = field.to_python(self.data.get(name))
+            if old != new and not (old in (None, "") and new in (None, "")):
+                rows.append((field.verbose_name, old, new))
+        return rows
+
+    def after_transition(self, event):
+        if event.action != "publish":
+            return
+        practice = self.practice
+        for name in EDITABLE_FIELDS:
+            if name in self.data:
+                field = GoodPractice._meta.get_field(name)
+                setattr(practice, name, field.to_python(self.data[name]))
+        practice.save()
+
+
+class ProblemReportQuerySet(models.QuerySet):
+    def unresolved(self):
+        return self.filter(resolved_at__isnull=True)
+
+
+class ProblemReport(models.Model):
+    """A resident tells staff that something is wrong with a published practice."""
+
+    practice = models.ForeignKey(
+        GoodPractice, verbose_name=_("good practice"), on_delete=models.CASCADE, related_name="problem_reports"
+    )
+    message = models.TextField(_("what is wrong"), max_length=2000)
+    email = models.EmailField(_("e-mail for a reply (optional)"), blank=True)
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True, db_index=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+
+    objects = ProblemReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("problem report")
+        verbose_name_plural = _("problem reports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.practice}: {self.message[:60]}"
+
+    def get_absolute_url(self):
+        return self.practice.get_absolute_url()

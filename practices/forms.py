@@ -1,0 +1,167 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.forms import inlineformset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.choices import District, Sector
+from partnerships.images import ImageUploadField, make_thumbnail
+from practices.models import EDITABLE_FIELDS, Category, GoodPractice, PracticePhoto
+
+MAX_PHOTOS = 10
+LICENCE_NAME = "Creative Commons Uznanie autorstwa 4.0 (CC BY 4.0)"
+
+
+class PracticeForm(forms.ModelForm):
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the City of Kraków may reuse the text and the photos of this practice in its campaign "
+            "“Kraków w dobrym klimacie” and its publications, under the Creative Commons Attribution 4.0 licence "
+            "(CC BY 4.0), naming our company as the author."
+        ),
+        required=True,
+        error_messages={"required": _("Please agree to the licence: without it the city cannot publish the text.")},
+    )
+
+    class Meta:
+        model = GoodPractice
+        fields = EDITABLE_FIELDS
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 10}),
+            "what_was_done": forms.Textarea(attrs={"rows": 4}),
+            "results": forms.Textarea(attrs={"rows": 4}),
+            "challenges": forms.Textarea(attrs={"rows": 4}),
+            "links": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.consent:
+            self.fields["consent"].initial = True
+        for name in ("co2_tonnes_per_year", "mwh_saved", "trees_planted", "people_involved"):
+            self.fields[name].widget.attrs["min"] = 0
+
+    def clean_year_started(self):
+        year = self.cleaned_data["year_started"]
+        if year and year > timezone.localdate().year:
+            raise ValidationError(_("The year cannot be in the future."))
+        return year
+
+    def clean_links(self):
+        validate = URLValidator(schemes=["http", "https"])
+        lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
+        for line in lines:
+            try:
+                validate(line)
+            except ValidationError:
+                raise ValidationError(
+                    _("“%(link)s” is not a web address. Give one address per line, beginning with https://.")
+                    % {"link": line[:80]}
+                ) from None
+        return "\n".join(lines)
+
+    def save(self, commit=True):
+        practice = super().save(commit=False)
+        if not practice.consent_at:
+            practice.consent_at = timezone.now()
+        practice.consent = True
+        if commit:
+            practice.save()
+        return practice
+
+    def revision_data(self):
+        """The edited values as JSON-friendly data, for a revision of a published practice."""
+        return {name: self.fields[name].prepare_value(self.cleaned_data[name]) for name in EDITABLE_FIELDS} | {
+            name: (str(self.cleaned_data[name]) if self.cleaned_data[name] is not None else None)
+            for name in ("co2_tonnes_per_year", "mwh_saved")
+        }
+
+
+class PhotoForm(forms.ModelForm):
+    image = ImageUploadField(label=_("Photo"), help_text=_("JPEG, PNG or WebP, up to 5 MB."))
+
+    class Meta:
+        model = PracticePhoto
+        fields = ["image", "alt_text", "caption", "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["order"].required = False
+        if self.instance.pk:
+            self.fields["image"].required = False
+
+    def save(self, commit=True):
+        photo = super().save(commit=False)
+        if "image" in self.changed_data and self.cleaned_data.get("image"):
+            photo.thumbnail = make_thumbnail(self.cleaned_data["image"])
+        if photo.order is None:
+            photo.order = 0
+        if commit:
+            photo.save()
+        return photo
+
+
+PhotoFormSet = inlineformset_factory(
+    GoodPractice,
+    PracticePhoto,
+    form=PhotoForm,
+    extra=2,
+    max_num=MAX_PHOTOS,
+    validate_max=True,
+    absolute_max=MAX_PHOTOS,
+    can_delete=True,
+)
+
+
+class FilterForm(forms.Form):
+    """The list's search, filters and sort; invalid values are ignored rather than answered with an error page."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    district = forms.ChoiceField(label=_("District"), required=False)
+    sector = forms.ChoiceField(label=_("Company's sector"), required=False)
+    year = forms.TypedChoiceField(label=_("Year started"), required=False, coerce=int, empty_value=None)
+    sort = forms.ChoiceField(
+        label=_("Sort"),
+        required=False,
+        choices=[("newest", _("Newest first")), ("co2", _("Most CO2 avoided"))],
+    )
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["category"].choices = everything + list(Category.choices)
+        self.fields["district"].choices = everything + list(District.choices)
+        self.fields["sector"].choices = everything + list(Sector.choices)
+        self.fields["year"].choices = everything + [(year, str(year)) for year in years]
+
+    def filter(self, queryset):
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("q"):
+            queryset = queryset.search(data["q"])
+        if data.get("category"):
+            queryset = queryset.filter(category=data["category"])
+        if data.get("district"):
+            queryset = queryset.filter(district=data["district"])
+        if data.get("sector"):
+            queryset = queryset.filter(company__sector=data["sector"])
+        if data.get("year"):
+            queryset = queryset.filter(year_started=data["year"])
+        return queryset.sorted_by(data.get("sort") or "newest", searching=bool(data.get("q")))
+
+    def active_filters(self):
+        """The valid, non-empty values, for the catalogue's cache key and its cover."""
+        if not self.is_valid():
+            return {}
+        return {key: value for key, value in self.cleaned_data.items() if value not in (None, "") and key != "sort"}
+
+
+class ProblemReportForm(forms.Form):
+    message = forms.CharField(
+        label=_("What is wrong with this practice?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    email = forms.EmailField(label=_("Your e-mail, if you would like a reply"), required=False)
+    # A field people do not see (hidden by CSS, so not focusable): bots that fill in every field give themselves away.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)

@@ -1,0 +1,41 @@
+"""Text helpers: Markdown rendered and sanitised, and the normalised form of text that search compares."""
+
+import re
+import unicodedata
+
+import markdown as markdown_lib
+import nh3
+
+# Letters that Unicode does not decompose into a base letter and a mark (so NFKD alone would drop them).
+_MANUAL = str.maketrans({"ł": "l", "Ł": "l", "đ": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe"})
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre", "h2", "h3", "h4", "a", "hr",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+
+def normalise(text):
+    """Lower-case ASCII words separated by single spaces: "Łódź, ul. Żółta" → "lodz ul zolta"."""
+    text = (text or "").translate(_MANUAL)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return " ".join(_NON_WORD.split(text)).strip()
+
+
+def search_words(query):
+    """The words of a search query, normalised the same way as the stored text (at most ten)."""
+    return normalise(query).split()[:10]
+
+
+def render_markdown(text):
+    """Markdown to HTML, then sanitised: no script, no event handler, no style, no javascript: link survives."""
+    html = markdown_lib.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="nofollow noopener noreferrer",
+    )

@@ -1,0 +1,214 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from practices import catalogue
+from practices.forms import FilterForm, PhotoFormSet, PracticeForm, ProblemReportForm
+from practices.models import GoodPractice, PracticeRevision, PracticeStatus, ProblemReport
+
+PER_PAGE = 12
+REPORTS_PER_HOUR = 5
+
+
+def _practice_for(request, pk):
+    """A practice the signed-in user may edit, submit or withdraw: only members of its company; others get 404."""
+    practice = get_object_or_404(GoodPractice.objects.select_related("company"), pk=pk)
+    if not practice.is_member(request.user):
+        raise Http404
+    return practice
+
+
+def _public_practice_for(request, slug):
+    """A published practice for anyone; an unpublished one only as a preview for its company's members and staff."""
+    practice = get_object_or_404(GoodPractice.objects.select_related("company"), slug=slug)
+    if practice.is_published:
+        return practice
+    user = request.user
+    if practice.is_member(user) or (user.is_staff and user.has_perm("practices.view_goodpractice")):
+        return practice
+    raise Http404
+
+
+YEARS_CACHE_SECONDS = 600
+
+
+def _published_years():
+    """The years practices started, for the filter; cached, as finding them means reading every published row."""
+    years = GoodPractice.objects.published().order_by("-year_started").values_list("year_started", flat=True)
+    return cache.get_or_set("practices:years", lambda: list(years.distinct()), YEARS_CACHE_SECONDS)
+
+
+def _filter_form(request):
+    return FilterForm(request.GET or None, years=_published_years())
+
+
+def practice_list(request):
+    form = _filter_form(request)
+    practices = form.filter(GoodPractice.objects.published().for_cards())
+    page = Paginator(practices, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "querystring": query.urlencode(),
+        "is_filtered": bool(form.active_filters()),
+    }
+    return render(request, "practices/list.html", context)
+
+
+def _submitting_company(request):
+    """The verified company the user writes for, or a page telling them why they cannot (as an HttpResponse)."""
+    membership = getattr(request.user, "membership", None)
+    if membership is None:
+        reason = _("Practices are sent by the companies of the partnership. Register your company or join it first.")
+    elif not membership.company.is_verified:
+        reason = _("Your company has not been verified by city staff yet. You can send practices once it is.")
+    else:
+        return membership.company, None
+    return None, render(request, "practices/not_allowed.html", {"reason": reason}, status=403)
+
+
+@login_required
+def practice_new(request):
+    company, refusal = _submitting_company(request)
+    if refusal:
+        return refusal
+    form = PracticeForm(request.POST or None)
+    photos = PhotoFormSet(request.POST or None, request.FILES or None, prefix="photos")
+    if request.method == "POST" and form.is_valid() and photos.is_valid():
+        with transaction.atomic():  # the practice and its photos are saved together or not at all
+            practice = form.save(commit=False)
+            practice.company, practice.author = company, request.user
+            practice.save()
+            photos.instance = practice
+            photos.save()
+        messages.success(request, _("The draft is saved. Submit it for review when it is ready."))
+        return redirect("practices:edit", pk=practice.pk)
+    return render(request, "practices/form.html", {"form": form, "photos": photos, "practice": None})
+
+
+@login_required
+def practice_edit(request, pk):
+    practice = _practice_for(request, pk)
+    if practice.is_published:
+        return _edit_published(request, practice)
+    if not practice.is_editable:
+        messages.info(request, _("This practice cannot be edited in its current status."))
+        return redirect(practice.get_absolute_url())
+    form = PracticeForm(request.POST or None, instance=practice)
+    photos = PhotoFormSet(request.POST or None, request.FILES or None, instance=practice, prefix="photos")
+    if request.method == "POST" and form.is_valid() and photos.is_valid():
+        with transaction.atomic():
+            form.save()
+            photos.save()
+        messages.success(request, _("Your changes are saved."))
+        return redirect("practices:edit", pk=practice.pk)
+    context = {"form": form, "photos": photos, "practice": practice}
+    return render(request, "practices/form.html", context)
+
+
+def _edit_published(request, practice):
+    """The public text stays until staff accept the edit: the form's values go into a revision, sent for review."""
+    revision = practice.open_revision()
+    if revision and revision.status == PracticeStatus.SUBMITTED:
+        messages.info(
+            request, _("Your previous changes are waiting for review. You can edit again after the decision.")
+        )
+        return redirect(practice.get_absolute_url())
+    initial = revision.data if revision else None
+    form = PracticeForm(request.POST or None, instance=practice, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            revision = revision or PracticeRevision(practice=practice, author=request.user)
+            revision.data = form.revision_data()
+            revision.save()
+            revision.transition("submit", by=request.user)
+        messages.success(
+            request, _("Your changes are sent for review. The published version stays visible until staff accept them.")
+        )
+        return redirect(practice.get_absolute_url())
+    context = {"form": form, "photos": None, "practice": practice, "revision": revision}
+    return render(request, "practices/form.html", context)
+
+
+@login_required
+@require_POST
+def practice_action(request, pk, action):
+    practice = _practice_for(request, pk)
+    if action not in ("submit", "withdraw"):
+        raise Http404
+    try:
+        practice.transition(action, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if action == "submit":
+            messages.success(request, _("Sent for review. City staff will publish it or write to you."))
+        else:
+            messages.success(request, _("The practice is withdrawn."))
+    return redirect(practice.get_absolute_url())
+
+
+def practice_detail(request, slug):
+    practice = _public_practice_for(request, slug)
+    context = {
+        "practice": practice,
+        "photos": list(practice.photos.all()),
+        "related": list(practice.related()),
+        "report_form": ProblemReportForm(),
+        "actions": practice.available_actions(request.user) if practice.is_member(request.user) else [],
+        "revision": practice.open_revision() if practice.is_member(request.user) else None,
+    }
+    return render(request, "practices/detail.html", context)
+
+
+def _client_ip(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+@require_POST
+def report_problem(request, slug):
+    practice = get_object_or_404(GoodPractice.objects.published(), slug=slug)
+    form = ProblemReportForm(request.POST)
+    key = f"practices:report:{_client_ip(request)}"
+    if cache.get(key, 0) >= REPORTS_PER_HOUR:
+        messages.error(request, _("You have sent several reports in a short time. Please try again in an hour."))
+        return redirect(practice.get_absolute_url())
+    if form.is_valid():
+        if not form.cleaned_data["website"]:  # the honeypot stayed empty: a person, not a bot
+            ProblemReport.objects.create(
+                practice=practice, message=form.cleaned_data["message"], email=form.cleaned_data["email"]
+            )
+            cache.set(key, cache.get(key, 0) + 1, 3600)
+        messages.success(request, _("Thank you. City staff will look at your report."))
+        return redirect(practice.get_absolute_url())
+    context = {
+        "practice": practice,
+        "photos": list(practice.photos.all()),
+        "related": list(practice.related()),
+        "report_form": form,
+        "actions": [],
+        "revision": None,
+    }
+    return render(request, "practices/detail.html", context, status=400)
+
+
+def catalogue_pdf(request):
+    form = _filter_form(request)
+    practices = form.filter(GoodPractice.objects.published().for_cards())
+    path = catalogue.cached_pdf(practices, form.active_filters())
+    stamp = timezone.localdate().isoformat()
+    return FileResponse(
+        open(path, "rb"),  # noqa: SIM115 - FileResponse closes it
+        content_type="application/pdf",
+        filename=f"katalog-dobrych-praktyk-{stamp}.pdf",
+    )

@@ -1,0 +1,65 @@
+"""The practice in the admin: preview link, decision links, filters, search, featured flag, edits under review."""
+
+import pytest
+from django.urls import reverse
+
+from practices.admin import GoodPracticeAdmin, GoodPracticeResource
+from practices.models import GoodPractice, PracticeRevision
+from tests.practices.factories import PracticeFactory
+from tests.practices.test_access import VALID
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_change_page_links_to_the_preview_and_to_the_decisions(client_for, staff, submitted):
+    html = client_for(staff).get(reverse("admin:practices_goodpractice_change", args=[submitted.pk])).content.decode()
+    assert submitted.get_absolute_url() in html
+    for action in ("publish", "reject", "request_changes"):
+        assert reverse("admin:practices_goodpractice_decide", args=[submitted.pk, action]) in html
+
+
+def test_the_admin_list_filters_and_searches(client_for, staff, submitted, published):
+    client = client_for(staff)
+    by_status = client.get("/admin/practices/goodpractice/", {"status__exact": "submitted"})
+    assert list(by_status.context["cl"].result_list) == [submitted]
+    by_text = client.get("/admin/practices/goodpractice/", {"q": "Rowery"})
+    assert list(by_text.context["cl"].result_list) == [published]
+    for name in ("status", "category", "district", "consent", "featured", "company"):
+        assert name in GoodPracticeAdmin.list_filter
+
+
+def test_staff_feature_a_practice_for_the_home_page(client_for, staff, published):
+    client_for(staff).post(
+        "/admin/practices/goodpractice/",
+        {
+            "form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-MIN_NUM_FORMS": "0", "form-MAX_NUM_FORMS": "1000",
+            "form-0-id": str(published.pk), "form-0-featured": "on", "_save": "Save",
+        },
+    )
+    published.refresh_from_db()
+    assert published.featured
+
+
+def test_an_edit_under_review_shows_what_changes(client_for, owner, staff, published):
+    client_for(owner).post(f"/practices/edit/{published.pk}/", {**VALID, "title": "Tytuł po zmianie"})
+    revision = PracticeRevision.objects.get()
+    client = client_for(staff)
+    practice_page = client.get(reverse("admin:practices_goodpractice_change", args=[published.pk])).content.decode()
+    assert reverse("admin:practices_practicerevision_change", args=[revision.pk]) in practice_page
+    html = client.get(reverse("admin:practices_practicerevision_change", args=[revision.pk])).content.decode()
+    assert "Tytuł po zmianie" in html and published.title in html
+    assert reverse("admin:practices_practicerevision_decide", args=[revision.pk, "publish"]) in html
+
+
+def test_the_export_resource_gives_reference_company_and_figures(published):
+    PracticeFactory()
+    dataset = GoodPracticeResource().export(GoodPractice.objects.filter(pk=published.pk))
+    row = dict(zip(dataset.headers, dataset[0], strict=True))
+    assert row["reference"] == published.reference()
+    assert row["company"] == published.company.name
+    assert GoodPracticeResource in GoodPracticeAdmin.resource_classes
+
+
+def test_a_company_member_cannot_open_the_practice_admin(client_for, owner, published):
+    response = client_for(owner).get("/admin/practices/goodpractice/")
+    assert response.status_code == 302

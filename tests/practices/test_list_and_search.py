@@ -1,0 +1,157 @@
+"""The public list: search that ignores Polish diacritics and matches word prefixes, filters, sort, pages.
+
+These tests pass on SQLite and on PostgreSQL (full-text with the GIN index there), with the same results.
+"""
+
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from practices.models import GoodPractice
+from tests.factories import CompanyFactory
+from tests.practices.factories import PhotoFactory, PracticeFactory, PublishedPracticeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _titles(client, query):
+    response = client.get("/practices/", query)
+    return {practice.title for practice in response.context["page"].object_list}
+
+
+@pytest.fixture
+def three(db):
+    return [
+        PublishedPracticeFactory(title="Rowery w Łodzi", body="Flota rowerów elektrycznych.", category="mobility",
+                                 district="13", year_started=2021, co2_tonnes_per_year=Decimal("5")),
+        PublishedPracticeFactory(title="Żółte panele", body="Fotowoltaika na dachu hali.", category="renewable_energy",
+                                 district="18", year_started=2023, co2_tonnes_per_year=Decimal("80"),
+                                 company=CompanyFactory(sector="energy")),
+        PublishedPracticeFactory(title="Ogród na dachu", body="Łąka kwietna i ule.", category="greenery",
+                                 district="13", year_started=2023),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("lodz", {"Rowery w Łodzi"}),
+        ("Łodzi", {"Rowery w Łodzi"}),
+        ("zolte", {"Żółte panele"}),
+        ("ŻÓŁTE", {"Żółte panele"}),
+        ("foto", {"Żółte panele"}),  # a word prefix
+        ("dachu", {"Żółte panele", "Ogród na dachu"}),
+        ("dachu laka", {"Ogród na dachu"}),  # every word must match
+        ("anel", set()),  # inside a word, not a prefix: no match
+        ("nic-takiego", set()),
+        ("'; DROP TABLE x; --", set()),
+        ("a:* | !b & (", set()),
+    ],
+)
+def test_search_finds_practices_by_word_prefixes_ignoring_diacritics(client, three, q, expected):
+    assert _titles(client, {"q": q}) == expected
+
+
+def test_search_looks_at_the_company_name_too(client, three):
+    three[0].company.name = "Miejskie Zakłady Rowerowe"
+    three[0].company.save()
+    three[0].save()  # the search text is rebuilt when the practice is saved
+    assert _titles(client, {"q": "zaklady"}) == {"Rowery w Łodzi"}
+
+
+def test_search_ignores_unpublished_practices(client, three):
+    PracticeFactory(title="Rowery szkic")
+    assert _titles(client, {"q": "rowery"}) == {"Rowery w Łodzi"}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"category": "greenery"}, {"Ogród na dachu"}),
+        ({"district": "13"}, {"Rowery w Łodzi", "Ogród na dachu"}),
+        ({"sector": "energy"}, {"Żółte panele"}),
+        ({"year": "2023"}, {"Żółte panele", "Ogród na dachu"}),
+        ({"year": "2023", "district": "13"}, {"Ogród na dachu"}),
+        ({"category": "no-such-thing"}, {"Rowery w Łodzi", "Żółte panele", "Ogród na dachu"}),
+    ],
+)
+def test_filters_narrow_the_list(client, three, query, expected):
+    assert _titles(client, query) == expected
+
+
+def test_sorting_by_co2_puts_the_biggest_saving_first_and_unknown_last(client, three):
+    response = client.get("/practices/", {"sort": "co2"})
+    titles = [practice.title for practice in response.context["page"].object_list]
+    assert titles == ["Żółte panele", "Rowery w Łodzi", "Ogród na dachu"]
+
+
+def test_newest_first_by_default(client, three):
+    response = client.get("/practices/")
+    assert [p.title for p in response.context["page"].object_list][0] == "Ogród na dachu"
+
+
+def test_pagination_keeps_the_filters(client):
+    PublishedPracticeFactory.create_batch(14, category="greenery")
+    PublishedPracticeFactory.create_batch(3, category="mobility")
+    response = client.get("/practices/", {"category": "greenery"})
+    html = response.content.decode()
+    assert response.context["page"].paginator.count == 14
+    assert "?category=greenery&amp;page=2" in html
+    second = client.get("/practices/", {"category": "greenery", "page": "2"})
+    assert len(second.context["page"].object_list) == 2
+
+
+def test_a_card_shows_photo_title_company_category_and_impact(client):
+    photo = PhotoFactory(alt_text="Rowery pod wiatą", practice__co2_tonnes_per_year=Decimal("12.50"))
+    client.cookies["django_language"] = "en"
+    html = client.get("/practices/").content.decode()
+    practice = photo.practice
+    for text in ('alt="Rowery pod wiatą"', practice.title, practice.company.name, "Energy efficiency",
+                 "12.50 t CO2e avoided a year"):
+        assert text in html
+
+
+def _queries(client, url):
+    cache.clear()  # the years for the filter are cached: measure the page as its first visitor sees it
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("url", ["/practices/", "/practices/?q=praktyka&sort=co2", "/practices/?category=greenery"])
+def test_the_list_makes_the_same_number_of_queries_for_10_and_500_practices(client, url):
+    # years for the filter, count, page of practices with their company (join), photos of that page (prefetch)
+    def batch(n):
+        for practice in PublishedPracticeFactory.create_batch(n, category="greenery"):
+            PhotoFactory(practice=practice)
+
+    batch(10)
+    small = _queries(client, url)
+    batch(490)
+    assert GoodPractice.objects.count() == 500
+    assert _queries(client, url) == small
+
+
+def test_the_detail_makes_the_same_number_of_queries_with_few_or_many_related(client):
+    # practice with company, its photos, related practices with companies, their photos
+    practice = PublishedPracticeFactory(category="greenery")
+    PhotoFactory.create_batch(3, practice=practice)
+    PublishedPracticeFactory.create_batch(9, category="greenery")
+    small = _queries(client, practice.get_absolute_url())
+    for related in PublishedPracticeFactory.create_batch(490, category="greenery"):
+        PhotoFactory(practice=related) if related.pk % 50 == 0 else None
+    PhotoFactory.create_batch(5, practice=practice)
+    assert _queries(client, practice.get_absolute_url()) == small
+
+
+def test_the_admin_list_makes_the_same_number_of_queries_for_10_and_500_practices(client_for, staff):
+    # session, user, permissions…, count, filters' choices, the page of practices with their company (join)
+    client = client_for(staff)
+    PublishedPracticeFactory.create_batch(10)
+    small = _queries(client, "/admin/practices/goodpractice/")
+    PublishedPracticeFactory.create_batch(490)
+    assert _queries(client, "/admin/practices/goodpractice/") == small
