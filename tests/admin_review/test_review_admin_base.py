@@ -57,7 +57,7 @@ def test_reason_templates_are_written_for_the_staff_actions_of_registered_models
 
 def test_the_reason_template_form_refuses_an_unknown_action(client_for, staff):
     response = client_for(staff).post(
-        reverse("admin:partnerships_reasontemplate_add"), {"title": "T", "text": "Tekst", "action": "publish"}
+        reverse("admin:partnerships_reasontemplate_add"), {"title": "T", "text": "Tekst", "action": "no-such-action"}
     )
 
     assert response.status_code == 200
