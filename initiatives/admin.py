@@ -74,7 +74,7 @@ class InitiativeAdmin(admin.ModelAdmin):
     inlines = [ParticipationInline]
     actions = ["cancel_initiatives", "export_participants"]
     fieldsets = (
-        (None, {"fields": ("title", "slug", "kind", "cooperation_form_slug", "status", "description", "organiser")}),
+        (None, {"fields": ("title", "slug", "kind", "cooperation_form", "status", "description", "organiser")}),
         (_("When"), {"fields": ("start", "end", "registration_deadline")}),
         (_("Where"), {"fields": ("place_name", "address", "district", "latitude", "longitude")}),
         (_("Places"), {"fields": ("capacity", "capacity_unit")}),

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from initiatives.models import Initiative, Participation, Ride
-from partnerships.models import Company
+from partnerships.models import Company, CooperationForm
 
 DEMO_COMPANIES = ["Cisco", "Columbus Energy", "Krakowski Park Technologiczny", "Aptiv Services Poland"]
 
@@ -26,7 +26,7 @@ def _initiatives(today):
             "slug": "rowerem-do-pracy-biezaca-edycja",
             "title": "Rowerem do pracy — bieżąca edycja",
             "kind": Initiative.Kind.BIKE_CAMPAIGN,
-            "cooperation_form_slug": "rowerem-do-pracy",
+            "cooperation_form": "kampanie-rowerowe",
             "description": "Zespoły firm liczą przejazdy rowerem do pracy. Wygrywają kilometry, udział aktywnych "
             "rowerzystów i uniknięta emisja CO2.",
             "start": _at(campaign_start, 6),
@@ -40,7 +40,7 @@ def _initiatives(today):
             "slug": "sadzenie-drzew-nowa-huta",
             "title": "Sadzimy drzewa w Nowej Hucie",
             "kind": Initiative.Kind.TREE_PLANTING,
-            "cooperation_form_slug": "akcje-zazielenienia",
+            "cooperation_form": "zielen-z-zzm",
             "description": "Wspólne sadzenie drzew z Zarządem Zieleni Miejskiej. Rękawice i narzędzia na miejscu.",
             "start": _at(today + timedelta(days=14), 10),
             "end": _at(today + timedelta(days=14), 14),
@@ -58,7 +58,7 @@ def _initiatives(today):
             "slug": "park-kieszonkowy-grzegorzki",
             "title": "Park kieszonkowy na Grzegórzkach",
             "kind": Initiative.Kind.POCKET_PARK,
-            "cooperation_form_slug": "akcje-zazielenienia",
+            "cooperation_form": "zielen-z-zzm",
             "description": "Urządzamy mały park sąsiedzki: nasadzenia, ławki i łąka kwietna.",
             "start": _at(today + timedelta(days=30), 9),
             "end": _at(today + timedelta(days=30), 15),
@@ -106,7 +106,7 @@ def _initiatives(today):
             "slug": "rowerowy-maj-poprzednia-edycja",
             "title": "Rowerowy maj — poprzednia edycja",
             "kind": Initiative.Kind.BIKE_CAMPAIGN,
-            "cooperation_form_slug": "rowerowy-maj",
+            "cooperation_form": "kampanie-rowerowe",
             "description": "Majowa kampania rowerowa zakończona; wyniki pozostają do wglądu.",
             "start": _at(today - timedelta(days=200), 6),
             "end": _at(today - timedelta(days=170), 22),
@@ -123,6 +123,9 @@ def seed(stdout):
     created = 0
     for data in _initiatives(today):
         slug = data.pop("slug")
+        # The cooperation forms come from partnerships' data migration; an initiative is linked if its form exists.
+        form_slug = data.pop("cooperation_form", None)
+        data["cooperation_form"] = CooperationForm.objects.filter(slug=form_slug).first() if form_slug else None
         _obj, was_created = Initiative.objects.get_or_create(
             slug=slug, defaults={**data, "status": Initiative.Status.PUBLISHED}
         )

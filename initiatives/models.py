@@ -60,9 +60,15 @@ class Initiative(models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("address in the portal"), max_length=220, unique=True, blank=True)
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, db_index=True)
-    # The cooperation form this initiative belongs to, by its slug; becomes a foreign key to
-    # partnerships.CooperationForm once that model is on main.
-    cooperation_form_slug = models.CharField(_("cooperation form"), max_length=100, blank=True)
+    cooperation_form = models.ForeignKey(
+        "partnerships.CooperationForm",
+        verbose_name=_("cooperation form"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="initiatives",
+        help_text=_("The form of cooperation this initiative is part of, if any."),
+    )
     description = models.TextField(_("description"))
     start = models.DateTimeField(_("start"), db_index=True)
     end = models.DateTimeField(_("end"), db_index=True)

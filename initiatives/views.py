@@ -22,7 +22,7 @@ PER_PAGE = 20
 
 def _initiative_for(request, slug, bike=False):
     """The initiative a visitor may see: published or cancelled ones for everybody, drafts for staff only."""
-    queryset = Initiative.objects.with_places_taken()
+    queryset = Initiative.objects.with_places_taken().select_related("cooperation_form")
     if not request.user.is_staff:
         queryset = queryset.public()
     initiative = get_object_or_404(queryset, slug=slug)

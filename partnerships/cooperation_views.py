@@ -46,7 +46,11 @@ def form_detail(request, slug):
         .distinct()
         .order_by("name")
     )
-    return render(request, "partnerships/cooperation/form_detail.html", {"form": form, "partners": partners})
+    # Dated initiatives of this form (bike campaign editions, plantings…), through the reverse relation the
+    # initiatives app defines, so partnerships does not import it.
+    initiatives = form.initiatives.published().upcoming().order_by("start")[:10]
+    context = {"form": form, "partners": partners, "initiatives": initiatives}
+    return render(request, "partnerships/cooperation/form_detail.html", context)
 
 
 def apply(request, slug):

@@ -56,3 +56,4 @@ def assert_accessible(axe, page):
     )
     violations = results.response["violations"]
     assert violations == [], results.generate_report()
+

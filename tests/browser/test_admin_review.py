@@ -15,7 +15,9 @@ from partnerships.permissions import MODERATORS_GROUP
 from tests.browser.conftest import assert_accessible
 from tests.factories import CompanyFactory, MembershipFactory, StaffFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Real transactions empty the database after each test; serialized_rollback puts back what the data
+# migrations made (the cooperation catalogue, the Moderators group) before the next one.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "correct-horse-battery"  # tests.factories.UserFactory's
 

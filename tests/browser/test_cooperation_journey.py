@@ -10,10 +10,11 @@ from partnerships.cooperation import Application, CooperationForm
 from partnerships.models import Membership
 from partnerships.permissions import MODERATORS_GROUP
 from tests.browser.conftest import assert_accessible
-from tests.cooperation.conftest import link_moderators_to_admin_index_if_no_waiting_page
 from tests.factories import CompanyFactory, MembershipFactory, StaffFactory
 
 # The catalogue and the Moderators group come from migrations; keep them for the tests that run after this one.
+# Real transactions empty the database after each test; serialized_rollback puts back what the data
+# migrations made (the cooperation catalogue, the Moderators group) before the next one.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "correct-horse-battery"
@@ -21,7 +22,6 @@ PASSWORD = "correct-horse-battery"
 
 @pytest.fixture
 def journey(monkeypatch):
-    link_moderators_to_admin_index_if_no_waiting_page(monkeypatch)
     group, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
     group.permissions.add(
         *Permission.objects.filter(

@@ -32,7 +32,7 @@ def admin_form_data(initiative, **overrides):
         "title": initiative.title,
         "slug": initiative.slug,
         "kind": initiative.kind,
-        "cooperation_form_slug": "",
+        "cooperation_form": "",
         "status": initiative.status,
         "description": initiative.description,
         "organiser": initiative.organiser,

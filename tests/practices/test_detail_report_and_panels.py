@@ -125,3 +125,13 @@ def test_the_demo_data_publishes_practices_with_photos_and_is_idempotent():
     assert practices.count() == 2  # one each for the two companies present; the others are skipped
     assert PracticePhoto.objects.count() == 2
     assert all(photo.alt_text and photo.thumbnail for photo in PracticePhoto.objects.all())
+
+
+def test_the_home_page_shows_the_featured_practices(client):
+    PublishedPracticeFactory(featured=True, title="Panele na dachu biurowca")
+    PublishedPracticeFactory(featured=False, title="Zwykła praktyka")
+
+    page = client.get("/").content.decode()
+
+    assert "Panele na dachu biurowca" in page
+    assert "Zwykła praktyka" not in page

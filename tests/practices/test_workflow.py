@@ -124,3 +124,16 @@ def test_every_decision_is_recorded_with_who_and_why(staff, submitted):
     submitted.transition("reject", by=staff, reason="Poza Krakowem.")
     event = submitted.review_history().get()
     assert (event.action, event.by, event.reason) == ("reject", staff, "Poza Krakowem.")
+
+
+def test_submitting_a_practice_tells_the_moderators_with_a_link_to_the_waiting_page(
+    client_for, owner, staff, draft, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(owner).post(reverse("practices:action", args=[draft.pk, "submit"]))
+
+    draft.refresh_from_db()
+    assert response.status_code == 302
+    assert draft.status == PracticeStatus.SUBMITTED
+    [message] = [m for m in mail.outbox if staff.email in m.to]
+    assert reverse("admin:waiting") in message.body
