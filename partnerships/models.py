@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from partnerships.choices import CompanySize, District, Sector
@@ -122,7 +123,8 @@ class Company(Reviewable):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for verification")
         VERIFIED = "verified", _("Verified")
-        REJECTED = "rejected", _("Rejected")
+        # A context of its own: in Polish a rejected company ("firma") takes another ending than an application.
+        REJECTED = "rejected", pgettext_lazy("company status", "Rejected")
 
     WORKFLOW = Workflow(
         rules=(
