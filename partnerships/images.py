@@ -9,23 +9,26 @@ import io
 from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_PIXELS = 40_000_000  # e.g. 8000 × 5000; a 20000 × 20000 "decompression bomb" is refused before decoding
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 THUMBNAIL_SIZE = (480, 480)
 
 
 def clean_image(upload):
     """Return a re-encoded copy of `upload` as an UploadedFile, or raise ValidationError with a message for the user."""
-    if upload.size > MAX_BYTES:
+    # The limits come from settings (PORTAL_UPLOAD_MAX_BYTES, PORTAL_UPLOAD_MAX_PIXELS): 5 MB and 40 megapixels
+    # (e.g. 8000 × 5000) by default, so a 20000 × 20000 "decompression bomb" is refused before it is decoded.
+    max_bytes, max_pixels = settings.UPLOAD_MAX_BYTES, settings.UPLOAD_MAX_PIXELS
+    megapixels = {"limit": f"{max_pixels / 1_000_000:g}"}
+    if upload.size > max_bytes:
         raise ValidationError(
-            _("The file is too large (%(size)s MB); the limit is 5 MB.")
-            % {"size": round(upload.size / 1024 / 1024, 1)},
+            _("The file is too large (%(size)s MB); the limit is %(limit)s MB.")
+            % {"size": round(upload.size / 1024 / 1024, 1), "limit": f"{max_bytes / 1024 / 1024:g}"},
             code="too_large",
         )
     upload.seek(0)
@@ -35,7 +38,8 @@ def clean_image(upload):
             width, height = probe.size
     except Image.DecompressionBombError:
         raise ValidationError(
-            _("The picture is too big; please send one under 40 megapixels."), code="too_many_pixels"
+            _("The picture is too big; please send one under %(limit)s megapixels.") % megapixels,
+            code="too_many_pixels",
         ) from None
     except (Image.UnidentifiedImageError, OSError, ValueError):
         raise ValidationError(
@@ -43,10 +47,10 @@ def clean_image(upload):
         ) from None
     if image_format not in ALLOWED_FORMATS:
         raise ValidationError(_("Please send a JPEG, PNG or WebP picture."), code="format")
-    if width * height > MAX_PIXELS:
+    if width * height > max_pixels:
         raise ValidationError(
-            _("The picture is too big (%(width)s × %(height)s pixels); please send one under 40 megapixels.")
-            % {"width": width, "height": height},
+            _("The picture is too big (%(width)s × %(height)s pixels); please send one under %(limit)s megapixels.")
+            % {"width": width, "height": height, **megapixels},
             code="too_many_pixels",
         )
     upload.seek(0)
