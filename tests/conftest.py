@@ -68,3 +68,16 @@ def _client_for(user):
 @pytest.fixture
 def client_for():
     return _client_for
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Give every test outside tests/browser database access in a rolled-back transaction.
+
+    Many tests reach people through `request.getfixturevalue()` (the access matrices), so pytest-django cannot see
+    that they use the database and would order them after the transactional browser tests, which empty the
+    database (the data migrations' rows included) when they finish. Marked, they run first, on intact data.
+    """
+    for item in items:
+        if "tests/browser" not in str(item.fspath) and item.get_closest_marker("django_db") is None:
+            item.add_marker(pytest.mark.django_db)
