@@ -70,14 +70,15 @@ def client_for():
     return _client_for
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
+def pytest_itemcollected(item):
     """Give every test outside tests/browser database access in a rolled-back transaction.
 
-    Many tests reach people through `request.getfixturevalue()` (the access matrices), so pytest-django cannot see
-    that they use the database and would order them after the transactional browser tests, which empty the
-    database (the data migrations' rows included) when they finish. Marked, they run first, on intact data.
+    The transactional browser tests empty the database when they finish (the data migrations' rows included), so
+    every other test must run before them. pytest-django orders tests it knows use the database first; tests that
+    reach people only through `request.getfixturevalue()` (the access matrices) are marked here, as they are
+    collected, so they are ordered with them. (A test argument named `page` would also pull in Playwright's fixture
+    of that name and move the test among the browser tests: don't use that name outside tests/browser.)
     """
-    for item in items:
-        if "tests/browser" not in str(item.fspath) and item.get_closest_marker("django_db") is None:
-            item.add_marker(pytest.mark.django_db)
+"""
+    if "tests/browser" not in str(item.fspath) and item.get_closest_marker("django_db") is None:
+        item.add_marker(pytest.mark.django_db)

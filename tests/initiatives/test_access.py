@@ -19,15 +19,16 @@ def person(request):
 
 
 @pytest.mark.parametrize("name", PEOPLE)
-@pytest.mark.parametrize("page", ["list", "past", "map", "calendar_ics"])
-def test_public_pages_open_for_everybody(db, client_for, person, name, page):
-    assert client_for(person(name)).get(reverse(f"initiatives:{page}")).status_code == 200
+@pytest.mark.parametrize("url_name", ["list", "past", "map", "calendar_ics"])
+def test_public_pages_open_for_everybody(db, client_for, person, name, url_name):
+    assert client_for(person(name)).get(reverse(f"initiatives:{url_name}")).status_code == 200
 
 
 @pytest.mark.parametrize("name", PEOPLE)
-@pytest.mark.parametrize("page", ["detail", "ics", "results"])
-def test_pages_of_a_published_campaign_open_for_everybody(client_for, person, campaign, name, page):
-    assert client_for(person(name)).get(reverse(f"initiatives:{page}", args=[campaign.slug])).status_code == 200
+@pytest.mark.parametrize("url_name", ["detail", "ics", "results"])
+def test_pages_of_a_published_campaign_open_for_everybody(client_for, person, campaign, name, url_name):
+    url = reverse(f"initiatives:{url_name}", args=[campaign.slug])
+    assert client_for(person(name)).get(url).status_code == 200
 
 
 @pytest.mark.parametrize(

@@ -36,14 +36,14 @@ def _initiatives(n):
     Initiative.objects.bulk_create(batch)
 
 
-@pytest.mark.parametrize("page", ["initiatives:list", "initiatives:map"])
-def test_the_list_makes_the_same_queries_for_5_and_200_initiatives(client, db, page):
+@pytest.mark.parametrize("url_name", ["initiatives:list", "initiatives:map"])
+def test_the_list_makes_the_same_queries_for_5_and_200_initiatives(client, db, url_name):
     # A page of the list: COUNT for the paginator, then the page's initiatives with the places taken annotated
     # (one join to the participations); the map: the initiatives with coordinates. Nothing per initiative.
     _initiatives(5)
-    few = _count(client, reverse(page))
+    few = _count(client, reverse(url_name))
     _initiatives(195)
-    assert _count(client, reverse(page)) == few
+    assert _count(client, reverse(url_name)) == few
 
 
 def test_the_detail_makes_the_same_queries_for_5_and_200_companies(client, db):
