@@ -79,6 +79,5 @@ def pytest_itemcollected(item):
     collected, so they are ordered with them. (A test argument named `page` would also pull in Playwright's fixture
     of that name and move the test among the browser tests: don't use that name outside tests/browser.)
     """
-"""
     if "tests/browser" not in str(item.fspath) and item.get_closest_marker("django_db") is None:
         item.add_marker(pytest.mark.django_db)
