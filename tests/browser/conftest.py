@@ -3,6 +3,7 @@
 Without Chromium they are skipped on a developer's machine, but under CI=true a missing Chromium fails the run.
 """
 
+import importlib
 import os
 import shutil
 
@@ -57,3 +58,33 @@ def assert_accessible(axe, page):
     violations = results.response["violations"]
     assert violations == [], results.generate_report()
 
+
+
+# The data migrations whose rows the tests rely on: the Moderators group with its permissions and the catalogue of
+# cooperation forms. Each function is idempotent (get_or_create, permissions.add).
+DATA_MIGRATIONS = [
+    ("partnerships", "0003_moderators_group", "create_group"),
+    ("partnerships", "0005_cooperation", "create_catalogue"),
+    ("partnerships", "0005_cooperation", "grant"),
+    ("partnerships", "0006_admin_moderator_permissions", "grant"),
+    ("practices", "0002_search_index_and_moderators", "grant"),
+    ("initiatives", "0002_moderators", "grant"),
+]
+
+
+@pytest.fixture(scope="session")
+def _migration_state_apps(django_db_setup, django_db_blocker):
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    with django_db_blocker.unblock():
+        return MigrationLoader(connection).project_state().apps
+
+
+@pytest.fixture(autouse=True)
+def _migration_data(transactional_db, _migration_state_apps):
+    """A browser test runs in real transactions, and the database is emptied after each one, the rows the data
+    migrations made included. Put them back before each test, the way the migrations made them."""
+    for app, migration, function in DATA_MIGRATIONS:
+        module = importlib.import_module(f"{app}.migrations.{migration}")
+        getattr(module, function)(_migration_state_apps, None)

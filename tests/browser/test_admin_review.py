@@ -15,9 +15,7 @@ from partnerships.permissions import MODERATORS_GROUP
 from tests.browser.conftest import assert_accessible
 from tests.factories import CompanyFactory, MembershipFactory, StaffFactory
 
-# Real transactions empty the database after each test; serialized_rollback puts back what the data
-# migrations made (the cooperation catalogue, the Moderators group) before the next one.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "correct-horse-battery"  # tests.factories.UserFactory's
 

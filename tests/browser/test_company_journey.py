@@ -14,9 +14,7 @@ from tests.browser.conftest import assert_accessible
 from tests.companies.helpers import png_bytes, valid_nip
 from tests.factories import StaffFactory
 
-# Real transactions empty the database after each test; serialized_rollback puts back what the data
-# migrations made (the cooperation catalogue, the Moderators group) before the next one.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "zielony-krakow-2024"
 

@@ -13,9 +13,7 @@ from tests.browser.conftest import assert_accessible
 from tests.factories import CompanyFactory, MembershipFactory, StaffFactory
 
 # The catalogue and the Moderators group come from migrations; keep them for the tests that run after this one.
-# Real transactions empty the database after each test; serialized_rollback puts back what the data
-# migrations made (the cooperation catalogue, the Moderators group) before the next one.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "correct-horse-battery"
 

@@ -13,9 +13,7 @@ from tests.browser.conftest import assert_accessible
 from tests.factories import CompanyFactory, MembershipFactory
 from tests.initiatives.factories import BikeCampaignFactory, InitiativeFactory
 
-# Real transactions empty the database after each test; serialized_rollback puts back what the data
-# migrations made (the cooperation catalogue, the Moderators group) before the next one.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _sign_in(context, live_server, user):

@@ -16,9 +16,7 @@ from tests.browser.conftest import assert_accessible
 from tests.factories import CompanyFactory, MembershipFactory, StaffFactory
 from tests.practices.factories import PhotoFactory, PublishedPracticeFactory, png_bytes
 
-# Real transactions empty the database after each test; serialized_rollback puts back what the data
-# migrations made (the cooperation catalogue, the Moderators group) before the next one.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 TITLE = "Łąka kwietna zamiast trawnika przy hali"
 

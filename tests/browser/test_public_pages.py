@@ -8,9 +8,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
 
-# Real transactions empty the database after each test; serialized_rollback puts back what the data
-# migrations made (the cooperation catalogue, the Moderators group) before the next one.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PAGES = ["/", "/about/", "/privacy/", "/accessibility/", "/accounts/login/", "/accounts/signup/"]
 

@@ -12,7 +12,7 @@ from tests.factories import CompanyFactory
 from tests.initiatives.factories import InitiativeFactory, ParticipationFactory
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are tested on PostgreSQL only"),
 ]
 
