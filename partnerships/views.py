@@ -34,13 +34,11 @@ def _error_messages(request, error):
         messages.error(request, message)
 
 
-@login_required
-def dashboard(request):
-    if not Membership.objects.filter(user=request.user).exists():
-        return redirect("partnerships:register")
-    membership = _membership_for(request)
+def _company_context(membership):
+    """What the dashboard and the members page both show: the company, its members and, for owners, the requests
+    to join waiting for them."""
     company = membership.company
-    context = {
+    return {
         "membership": membership,
         "company": company,
         "is_owner": membership.is_owner,
@@ -48,6 +46,17 @@ def dashboard(request):
         "join_requests": company.join_requests.filter(status=JoinRequest.Status.PENDING).select_related("user")
         if membership.is_owner
         else [],
+    }
+
+
+@login_required
+def dashboard(request):
+    if not Membership.objects.filter(user=request.user).exists():
+        return redirect("partnerships:register")
+    membership = _membership_for(request)
+    company = membership.company
+    context = {
+        **_company_context(membership),
         "history": company.review_history(),
         "can_resubmit": company.can("resubmit", request.user) and membership.is_owner,
         "panels": panels(),
@@ -141,13 +150,7 @@ def members(request):
     membership = _membership_for(request)
     company = membership.company
     context = {
-        "membership": membership,
-        "company": company,
-        "is_owner": membership.is_owner,
-        "members": company.memberships.select_related("user"),
-        "join_requests": company.join_requests.filter(status=JoinRequest.Status.PENDING).select_related("user")
-        if membership.is_owner
-        else [],
+        **_company_context(membership),
         "invitations": company.invitations.filter(accepted_at__isnull=True) if membership.is_owner else [],
         "invite_form": InvitationForm() if membership.is_owner else None,
     }
