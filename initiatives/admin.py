@@ -8,6 +8,7 @@ from import_export.admin import ExportActionMixin
 
 from initiatives import taking_part
 from initiatives.models import Initiative, Participation, Ride
+from partnerships.admin_review import LabelledDateTimeMixin, LabelledFieldsMixin
 
 
 class ParticipationResource(resources.ModelResource):
@@ -37,7 +38,7 @@ class ParticipationResource(resources.ModelResource):
         return super().get_export_queryset(request).select_related("initiative", "company")
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(LabelledFieldsMixin, admin.TabularInline):
     model = Participation
     extra = 0
     fields = ("company", "participants", "contact_name", "contact_email", "contact_phone", "status", "attended")
@@ -64,7 +65,7 @@ class StartMonthFilter(admin.SimpleListFilter):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(LabelledDateTimeMixin, admin.ModelAdmin):
     list_display = ("title", "kind", "start", "district", "status", "capacity", "capacity_unit")
     list_filter = ("status", "kind", "district", StartMonthFilter)
     search_fields = ("title", "place_name", "address", "organiser")

@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
 
-from partnerships.admin_review import ReviewAdmin
+from partnerships.admin_review import LabelledFieldsMixin, ReviewAdmin
 from practices.models import GoodPractice, PracticePhoto, PracticeRevision, ProblemReport
 
 
@@ -26,7 +26,7 @@ class GoodPracticeResource(resources.ModelResource):
         return practice.reference()
 
 
-class PracticePhotoInline(admin.TabularInline):
+class PracticePhotoInline(LabelledFieldsMixin, admin.TabularInline):
     model = PracticePhoto
     extra = 0
     fields = ["image", "alt_text", "caption", "order"]

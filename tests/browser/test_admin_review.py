@@ -109,3 +109,19 @@ def test_the_waiting_and_decision_pages_are_accessible_in_english(live_server, p
     expect(page.locator(".messagelist")).to_contain_text("done for 1")
     waiting_company.refresh_from_db()
     assert waiting_company.status == Company.Status.VERIFIED
+
+
+def test_the_change_pages_with_editable_rows_name_every_input(live_server, page, axe, moderators):
+    """Tabular inlines label their inputs only by the column heading; each input carries its field's name."""
+    from tests.initiatives.factories import InitiativeFactory, ParticipationFactory
+
+    initiative = InitiativeFactory(title="Sadzimy drzewa w Czyżynach", capacity=30)
+    ParticipationFactory(initiative=initiative, participants=4)
+    staff = StaffFactory(email="urzednik@example.com", is_superuser=True)
+
+    _sign_in(page, live_server.url, staff.email)
+    page.goto(f"{live_server.url}/admin/initiatives/initiative/{initiative.pk}/change/")
+    expect(page.locator("h1")).to_be_visible()
+    assert_accessible(axe, page)
+    page.goto(f"{live_server.url}/admin/partnerships/company/{initiative.participations.get().company.pk}/change/")
+    assert_accessible(axe, page)

@@ -1,6 +1,6 @@
 """A representative signs up, confirms the address from the e-mail, registers the company with a logo and sees it
 waiting; staff verify it in the admin; the company appears among the partners. axe checks every company and public
-page on the way, in Polish and in English."""
+page on the way, in Polish and in English, and the account and staff pages the journey passes through."""
 
 import re
 
@@ -44,6 +44,8 @@ def test_a_company_signs_up_registers_and_becomes_a_partner(live_server, page, a
     base = live_server.url
 
     # Sign up and confirm the e-mail address from the message.
+    _check_in_both_languages(axe, page, f"{base}/accounts/signup/")
+    page.context.clear_cookies(name="django_language")
     page.goto(f"{base}/accounts/signup/")
     page.fill("input[name=email]", "anna@zielona.example.pl")
     page.fill("input[name=password1]", PASSWORD)
@@ -54,6 +56,7 @@ def test_a_company_signs_up_registers_and_becomes_a_partner(live_server, page, a
     assert len(mail.outbox) == 1
     link = re.search(r"https?://[^\s]+/accounts/confirm-email/[^\s]+/", mail.outbox[0].body).group(0)
     page.goto(link)
+    assert_accessible(axe, page)
     page.click("main form button[type=submit], form[action*='confirm-email'] button[type=submit]")
     page.wait_for_url(f"{base}/company/register/")
 
@@ -94,8 +97,10 @@ def test_a_company_signs_up_registers_and_becomes_a_partner(live_server, page, a
     staff_page.click("form[action='/accounts/login/'] button[type=submit]")
     staff_page.wait_for_load_state()
     staff_page.goto(f"{base}/admin/partnerships/company/{company.pk}/decide/verify/")
+    assert_accessible(axe, staff_page)
     staff_page.click("#decision-form button[type=submit]")
     staff_page.wait_for_url(re.compile(rf".*/admin/partnerships/company/{company.pk}/change/"))
+    assert_accessible(axe, staff_page)
     company.refresh_from_db()
     assert company.status == Company.Status.VERIFIED
 

@@ -46,11 +46,13 @@ def visit(page, axe, url):
     assert_accessible(axe, page)
 
 
-def decide(page, base, application, action, reason):
+def decide(page, base, application, action, reason, axe):
     page.goto(f"{base}/admin/partnerships/application/{application.pk}/decide/{action}/")
+    assert_accessible(axe, page)
     page.fill("#id_reason", reason)
     page.locator("#decision-form button[type=submit]").click()
     page.wait_for_load_state()
+    assert_accessible(axe, page)  # the application's change page in the admin
 
 
 def test_a_company_applies_staff_ask_for_changes_the_company_resubmits_and_staff_approve(
@@ -79,7 +81,7 @@ def test_a_company_applies_staff_ask_for_changes_the_company_resubmits_and_staff
 
     # Staff ask for changes, with a reason.
     sign_in(staff_page, base, staff.email)
-    decide(staff_page, base, application, "request_changes", "Prosimy o bliższy rok neutralności klimatycznej.")
+    decide(staff_page, base, application, "request_changes", "Prosimy o bliższy rok neutralności klimatycznej.", axe)
     application.refresh_from_db()
     assert application.status == "changes_requested"
 
@@ -99,7 +101,7 @@ def test_a_company_applies_staff_ask_for_changes_the_company_resubmits_and_staff
     assert (application.status, application.answers["target_year"]) == ("submitted", 2040)
 
     # Staff approve.
-    decide(staff_page, base, application, "approve", "")
+    decide(staff_page, base, application, "approve", "", axe)
     application.refresh_from_db()
     assert application.status == "approved"
 

@@ -83,9 +83,11 @@ def test_a_practice_goes_from_the_company_through_staff_to_residents(browser, li
     # Staff publish it on the decide page.
     admin_page = _signed_in_context(browser, live_server, staff).new_page()
     admin_page.goto(f"/admin/practices/goodpractice/{practice.pk}/decide/publish/")
+    assert_accessible(axe, admin_page)
     admin_page.fill("#id_reason", "Dziękujemy, publikujemy.")
     admin_page.click("#decision-form button[type=submit]")
     admin_page.wait_for_load_state()
+    assert_accessible(axe, admin_page)  # the practice's change page in the admin
     practice.refresh_from_db()
     assert practice.status == PracticeStatus.APPROVED
 
