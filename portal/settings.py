@@ -93,6 +93,12 @@ TEMPLATES = [
 
 # Database: PostgreSQL in production, SQLite in the project folder when DATABASE_URL is absent.
 DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A writing transaction takes SQLite's write lock when it begins, so two requests that read, then write (a
+    # sign-up counting the places left) wait for each other instead of failing with "database is locked"; on
+    # PostgreSQL select_for_update does that. Tests use a file too, so that their threads share those locks.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: shared between processes, so rate limits hold under several gunicorn workers.

@@ -1,20 +1,18 @@
-"""Two companies asking for the last place at the same moment: only one gets it (PostgreSQL row locks)."""
+"""Two companies asking for the last place at the same moment: only one gets it (row locks on PostgreSQL, the
+write lock taken when the transaction begins on SQLite)."""
 
 import threading
 import time
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from initiatives import taking_part
 from initiatives.models import Initiative, Participation
 from tests.factories import CompanyFactory
 from tests.initiatives.factories import InitiativeFactory, ParticipationFactory
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are tested on PostgreSQL only"),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_two_concurrent_sign_ups_for_the_last_place_confirm_only_one(monkeypatch):
