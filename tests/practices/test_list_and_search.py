@@ -155,3 +155,14 @@ def test_the_admin_list_makes_the_same_number_of_queries_for_10_and_500_practice
     small = _queries(client, "/admin/practices/goodpractice/")
     PublishedPracticeFactory.create_batch(490)
     assert _queries(client, "/admin/practices/goodpractice/") == small
+
+
+def test_impact_figures_read_as_people_write_them_in_each_language(client):
+    PublishedPracticeFactory(co2_tonnes_per_year=Decimal("4200.00"), mwh_saved=Decimal("15000.50"))
+
+    polish = client.get("/practices/").content.decode()
+    client.cookies["django_language"] = "en"
+    english = client.get("/practices/").content.decode()
+
+    assert "4\xa0200 t CO2e" in polish and "15\xa0000,50 MWh" in polish
+    assert "4,200 t CO2e" in english and "15,000.50 MWh" in english
