@@ -8,10 +8,10 @@ from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.choices import District
+from partnerships.slugs import unique_slug
 
 MAX_KM_PER_DAY = Decimal("200")
 
@@ -123,11 +123,7 @@ class Initiative(models.Model):
         return reverse("initiatives:detail", args=[self.slug])
 
     def _unique_slug(self):
-        base = slugify(self.title)[:200] or "initiative"
-        slug, n = base, 2
-        while Initiative.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
+        return unique_slug(self, self.title, "initiative")
 
     def clean(self):
         errors = {}

@@ -5,12 +5,12 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from partnerships.choices import CompanySize, District, Sector
+from partnerships.slugs import unique_slug
 from partnerships.validators import validate_krs, validate_nip, validate_regon
 from partnerships.workflow import COMPANY, STAFF, Reviewable, Rule, Workflow
 
@@ -182,11 +182,7 @@ class Company(Reviewable):
         super().save(*args, **kwargs)
 
     def _unique_slug(self):
-        base = slugify(self.name)[:200] or "company"
-        slug, n = base, 2
-        while Company.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
+        return unique_slug(self, self.name, "company")
 
     def get_absolute_url(self):
         return reverse("partnerships:partner_detail", args=[self.slug])

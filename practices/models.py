@@ -15,11 +15,11 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partnerships.choices import District
+from partnerships.slugs import unique_slug
 from partnerships.workflow import COMPANY, STAFF, Reviewable, Rule, Status, Workflow
 from practices.text import normalise, search_words
 
@@ -236,11 +236,7 @@ class GoodPractice(Reviewable):
         return " " + normalise(" ".join(parts))
 
     def _unique_slug(self):
-        base = slugify(normalise(self.title))[:160] or "praktyka"
-        slug, n = base, 2
-        while GoodPractice.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
+        return unique_slug(self, self.title, "praktyka", max_length=160)
 
     def get_absolute_url(self):
         return reverse("practices:detail", args=[self.slug])
