@@ -68,7 +68,6 @@ from django.utils import timezone  # noqa: E402
 
 from partnerships.models import Company  # noqa: E402
 from practices.models import Category, GoodPractice, PracticeStatus  # noqa: E402
-from practices.text import normalise  # noqa: E402
 
 WORDS = (
     "łąka kwietna dach zielony fotowoltaika pompa ciepła rower tramwaj odpady recykling kompost drzewa "
@@ -112,7 +111,7 @@ def load_practices(companies, start, stop):
             co2_tonnes_per_year=random.choice([None, random.randint(0, 5000)]),
             published_at=now - timezone.timedelta(minutes=i), submitted_at=now,
         )
-        practice.search_text = " " + normalise(f"{title} {practice.summary} {body} {company.name}")
+        practice.search_text = practice.build_search_text()  # bulk_create skips save(), which sets it
         batch.append(practice)
         if len(batch) == 5000:
             GoodPractice.objects.bulk_create(batch)

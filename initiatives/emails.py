@@ -24,10 +24,6 @@ def send_reminder(participation):
     return send("initiative_reminder", participation.notification_recipients(), _context(participation))
 
 
-def send_cancelled(initiative, participations):
+def send_cancelled(participations):
     """The initiative is cancelled: everyone signed up or waiting hears it."""
-    sent = 0
-    for participation in participations:
-        participation.initiative = initiative
-        sent += send("initiative_cancelled", participation.notification_recipients(), _context(participation))
-    return sent
+    return sum(send("initiative_cancelled", p.notification_recipients(), _context(p)) for p in participations)

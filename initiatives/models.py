@@ -190,10 +190,11 @@ class Initiative(models.Model):
             if not claimed:
                 return False
             self.cancellation_notified_at = now
+            # Fetched through self.participations, each participation's `initiative` is this (cancelled) instance.
             participations = list(
                 self.participations.exclude(status=Participation.Status.CANCELLED).select_related("company")
             )
-            transaction.on_commit(lambda: emails.send_cancelled(self, participations))
+            transaction.on_commit(lambda: emails.send_cancelled(participations))
         return True
 
 

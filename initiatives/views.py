@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from initiatives import calendar, taking_part
 from initiatives.forms import InitiativeFilterForm, ParticipationForm, RideForm
 from initiatives.models import Initiative, Participation, Ride
+from partnerships.models import Company
 
 PER_PAGE = 20
 
@@ -68,11 +69,11 @@ def _detail_context(request, initiative, form=None):
     """What the detail page shows; `form` is a bound sign-up form being shown again with its errors."""
     partners = (
         initiative.participations.confirmed()
-        .filter(company__status="verified")
+        .filter(company__status=Company.Status.VERIFIED)
         .select_related("company")
         .order_by("company__name")
     )
-    membership = getattr(request.user, "membership", None) if request.user.is_authenticated else None
+    membership = getattr(request.user, "membership", None)  # None for visitors and for users without a company
     own = None
     if membership is not None:
         own = (
@@ -233,7 +234,10 @@ def _tile_origin():
 # requests no tile before the visitor presses "Load the map".
 @csp_update({"img-src": [_tile_origin()]})
 def initiative_map(request):
-    initiatives = Initiative.objects.published().upcoming().exclude(latitude=None).exclude(longitude=None)
+    # The places left on every card come from the annotation, not from a query per initiative.
+    initiatives = (
+        Initiative.objects.published().upcoming().exclude(latitude=None).exclude(longitude=None).with_places_taken()
+    )
     context = {
         "initiatives": initiatives.order_by("start"),
         "tile_url": settings.MAP_TILE_URL,

@@ -48,6 +48,9 @@ class MembershipInline(admin.TabularInline):
     extra = 0
     can_delete = False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user")
+
     def has_add_permission(self, request, obj=None):
         return False
 

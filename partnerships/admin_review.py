@@ -16,6 +16,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -80,8 +81,6 @@ class AssigneeFilter(admin.SimpleListFilter):
     parameter_name = "assignee"
 
     def lookups(self, request, model_admin):
-        from django.contrib.auth import get_user_model
-
         staff = get_user_model().objects.filter(is_staff=True, is_active=True).order_by("email")
         return [("me", _("Me")), ("none", _("Nobody"))] + [(str(user.pk), str(user)) for user in staff]
 
@@ -267,11 +266,11 @@ class ReviewAdmin(LabelledDateTimeMixin, ExportMixin, SimpleHistoryAdmin):
         opts = self.model._meta
         return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, unquote(object_id))
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # Here rather than in change_view, which would load the object a second time.
         if obj is not None:
-            extra_context = {**(extra_context or {}), **self.review_context(request, obj)}
-        return super().change_view(request, object_id, form_url, extra_context)
+            context.update(self.review_context(request, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def review_context(self, request, obj):
         """What the change page shows above the form: status, dates, reason, history and the decision buttons."""
@@ -281,11 +280,7 @@ class ReviewAdmin(LabelledDateTimeMixin, ExportMixin, SimpleHistoryAdmin):
             for rule in obj.available_actions(request.user)
             if rule.actor == STAFF
         ]
-        events = list(obj.review_history())
-        for event in events:
-            event.from_label = obj._status_label(event.from_status)
-            event.to_label = obj._status_label(event.to_status)
-        return {"review_object": obj, "review_actions": actions, "review_events": events}
+        return {"review_object": obj, "review_actions": actions, "review_events": obj.review_history()}
 
     # Bulk decisions -----------------------------------------------------------------------------------------
 

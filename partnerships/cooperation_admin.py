@@ -36,7 +36,7 @@ class ApplicationResource(resources.ModelResource):
 class ApplicationAdmin(ReviewAdmin):
     resource_classes = [ApplicationResource]
     list_display = ("reference", "company", "form", "status", "submitted_at", "assignee")
-    list_filter = ("status", "form", "assignee")
+    list_filter = (*ReviewAdmin.review_list_filter, "form")
     list_select_related = ("company", "form", "assignee")
     search_fields = ("company__name", "company__nip")
     date_hierarchy = "submitted_at"

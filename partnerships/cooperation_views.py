@@ -99,7 +99,7 @@ def application_detail(request, pk):
     context = {
         "application": application,
         "answers": application.answer_items(),
-        "history": application.review_history().select_related("content_type"),
+        "history": application.review_history(),
         "actions": actions,
     }
     return render(request, "partnerships/cooperation/application_detail.html", context)

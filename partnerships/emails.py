@@ -3,35 +3,36 @@
 Templates live in templates/emails/<name>_subject.txt, <name>.txt and <name>.html.
 """
 
-import logging
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
-logger = logging.getLogger(__name__)
+from partnerships.models import JoinRequest, Membership
+from partnerships.permissions import MODERATORS_GROUP
 
-from partnerships.permissions import MODERATORS_GROUP  # noqa: E402,F401
+
+def _send_one(template, address, language, context):
+    """Render `template` in `language` and send it to `address`."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        ctx = {**context, "SITE_URL": settings.SITE_URL, "LANGUAGE_CODE": translation.get_language()}
+        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", ctx).split())
+        text = render_to_string(f"emails/{template}.txt", ctx)
+        html = render_to_string(f"emails/{template}.html", ctx)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [address])
+    message.attach_alternative(html, "text/html")
+    message.send()
 
 
 def send(template, users, context):
     """Render `template` for each user in their own language and send it. Returns the number of messages sent."""
     sent = 0
     for user in users:
-        if not user.email:
-            continue
-        with translation.override(getattr(user, "language", None) or settings.LANGUAGE_CODE):
-            language = translation.get_language()
-            ctx = {**context, "recipient": user, "SITE_URL": settings.SITE_URL, "LANGUAGE_CODE": language}
-            subject = " ".join(render_to_string(f"emails/{template}_subject.txt", ctx).split())
-            text = render_to_string(f"emails/{template}.txt", ctx)
-            html = render_to_string(f"emails/{template}.html", ctx)
-        message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [user.email])
-        message.attach_alternative(html, "text/html")
-        message.send()
-        sent += 1
+        if user.email:
+            _send_one(template, user.email, getattr(user, "language", None), {**context, "recipient": user})
+            sent += 1
     return sent
 
 
@@ -49,38 +50,29 @@ def send_decision(obj, event):
     )
 
 
-def send_new_submission(obj, event=None):
-    """Something new waits for review: tell the Moderators group.
-
-    Transitions call this after commit; code that creates an object already waiting (a company registering) calls it
-    itself, inside `transaction.on_commit`, without an event.
-    """
-    from django.urls import reverse
-
-    return send(
-        "new_submission",
-        moderators(),
-        {"object": obj, "event": event, "url": settings.SITE_URL + reverse("admin:waiting")},
-    )
-
-
 def _url(name, *args):
-    from django.urls import reverse
-
     return settings.SITE_URL + reverse(name, args=args)
 
 
-def send_company_registered(company):
-    """A newly registered company waits for verification: tell the Moderators group."""
-    return send(
-        "new_submission",
-        moderators(),
-        {"object": company, "event": None, "url": _url("admin:partnerships_company_change", company.pk)},
-    )
+def send_new_submission(obj, event=None):
+    """Something new waits for review (a transition, or a company just registered): tell the Moderators group,
+    with a link to everything that waits."""
+    opts = obj._meta
+    context = {
+        "object": obj,
+        "event": event,
+        "object_url": _url(f"admin:{opts.app_label}_{opts.model_name}_change", obj.pk),
+        "url": _url("admin:waiting"),
+    }
+    return send("new_submission", moderators(), context)
 
 
 def owners(company):
-    return [m.user for m in company.memberships.filter(role="owner").select_related("user") if m.user.is_active]
+    return [
+        m.user
+        for m in company.memberships.filter(role=Membership.Role.OWNER).select_related("user")
+        if m.user.is_active
+    ]
 
 
 def send_join_request(join_request):
@@ -97,22 +89,16 @@ def send_join_decision(join_request):
     return send(
         "join_decision",
         [join_request.user],
-        {"join_request": join_request, "accepted": join_request.status == "accepted", "url": _url("home")},
+        {
+            "join_request": join_request,
+            "accepted": join_request.status == JoinRequest.Status.ACCEPTED,
+            "url": _url("home"),
+        },
     )
 
 
 def send_invitation(invitation, language):
     """An invitation to join a company, to an address that may not have an account yet, in the inviter's language."""
-    with translation.override(language or settings.LANGUAGE_CODE):
-        ctx = {
-            "invitation": invitation,
-            "url": _url("partnerships:invitation", invitation.token),
-            "SITE_URL": settings.SITE_URL,
-        }
-        subject = " ".join(render_to_string("emails/invitation_subject.txt", ctx).split())
-        text = render_to_string("emails/invitation.txt", ctx)
-        html = render_to_string("emails/invitation.html", ctx)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [invitation.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
+    context = {"invitation": invitation, "url": _url("partnerships:invitation", invitation.token)}
+    _send_one("invitation", invitation.email, language, context)
     return 1

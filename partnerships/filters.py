@@ -1,6 +1,5 @@
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.choices import District, Sector
@@ -23,4 +22,4 @@ class PartnerFilter(django_filters.FilterSet):
         self.filters["q"].field.widget = forms.TextInput(attrs={"type": "search"})
 
     def search(self, queryset, name, value):
-        return queryset.filter(Q(name__icontains=value.strip()))
+        return queryset.filter(name__icontains=value.strip())

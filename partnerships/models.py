@@ -68,9 +68,15 @@ class ReviewEvent(models.Model):
         except (AttributeError, KeyError):
             return self.action
 
-    def to_status_label(self):
+    def _status_label(self, value):
         model = self.content_type.model_class()
-        return dict(model._meta.get_field("status").choices).get(self.to_status, self.to_status)
+        return dict(model._meta.get_field("status").choices).get(value, value)
+
+    def from_status_label(self):
+        return self._status_label(self.from_status)
+
+    def to_status_label(self):
+        return self._status_label(self.to_status)
 
 
 class StaffNote(models.Model):
@@ -212,9 +218,13 @@ class Membership(models.Model):
         OWNER = "owner", _("Owner")
         COLLEAGUE = "colleague", _("Colleague")
 
-    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="memberships")
+    company = models.ForeignKey(
+        Company, verbose_name=_("company"), on_delete=models.CASCADE, related_name="memberships"
+    )
     # A person represents one company in the portal.
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="membership"
+    )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.COLLEAGUE)
     created_at = models.DateTimeField(_("joined"), auto_now_add=True)
 
@@ -241,15 +251,24 @@ class JoinRequest(models.Model):
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined")
 
-    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="join_requests")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="join_requests")
+    company = models.ForeignKey(
+        Company, verbose_name=_("company"), on_delete=models.CASCADE, related_name="join_requests"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="join_requests"
+    )
     message = models.TextField(_("message to the owner"), blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    created_at = models.DateTimeField(_("asked"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("request to join")
@@ -274,12 +293,16 @@ def _invitation_token():
 class Invitation(models.Model):
     """An owner invites a colleague by e-mail; the colleague accepts by following the link while signed in."""
 
-    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="invitations")
+    company = models.ForeignKey(
+        Company, verbose_name=_("company"), on_delete=models.CASCADE, related_name="invitations"
+    )
     email = models.EmailField(_("e-mail address"))
-    token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    accepted_at = models.DateTimeField(null=True, blank=True)
+    token = models.CharField(_("token"), max_length=64, unique=True, default=_invitation_token, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("invited by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("invitation")

@@ -5,7 +5,7 @@ lists everything, oldest first. `partnerships` never imports the other apps: the
 `AppConfig.ready()`.
 
 A registered model needs no particular fields: `assignee`, `company` and `reference()` are used when the model has
-them (see `item_for`).
+them (see `WaitingItem`).
 """
 
 from collections.abc import Callable

@@ -51,14 +51,15 @@ def _company_context(membership):
 
 @login_required
 def dashboard(request):
-    if not Membership.objects.filter(user=request.user).exists():
+    try:
+        membership = _membership_for(request)
+    except Http404:
         return redirect("partnerships:register")
-    membership = _membership_for(request)
     company = membership.company
     context = {
         **_company_context(membership),
         "history": company.review_history(),
-        "can_resubmit": company.can("resubmit", request.user) and membership.is_owner,
+        "can_resubmit": membership.is_owner and company.can("resubmit", request.user),
         "panels": panels(),
     }
     return render(request, "partnerships/dashboard.html", context)

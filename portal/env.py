@@ -4,6 +4,7 @@ Each refuses a value it cannot understand with ImproperlyConfigured naming the v
 instead of silently running with a default.
 """
 
+import datetime
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -50,8 +51,6 @@ def env_float(name, default):
 
 def env_date(name, default):
     """A calendar date written as YYYY-MM-DD."""
-    import datetime
-
     raw = os.environ.get(name, "").strip() or default
     try:
         return datetime.date.fromisoformat(raw)

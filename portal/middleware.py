@@ -47,12 +47,14 @@ class StaffTwoFactorMiddleware:
     def __call__(self, request):
         if settings.STAFF_REQUIRE_2FA and request.path.startswith("/admin/"):
             user = request.user
-            if user.is_authenticated and user.is_staff and not _has_second_factor(user):
+            if user.is_authenticated and user.is_staff and not has_authenticator_app(user):
                 return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
 
 
-def _has_second_factor(user):
+def has_authenticator_app(user):
+    """Whether the user signs in with a code from an authenticator app (recovery codes alone do not count)."""
     from allauth.mfa.models import Authenticator
+    from allauth.mfa.utils import is_mfa_enabled
 
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    return is_mfa_enabled(user, [Authenticator.Type.TOTP])

@@ -5,6 +5,8 @@ One module, configured only through environment variables (see README). Every va
 """
 
 import importlib.util
+import os
+import tempfile
 from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
@@ -96,9 +98,12 @@ DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A writing transaction takes SQLite's write lock when it begins, so two requests that read, then write (a
     # sign-up counting the places left) wait for each other instead of failing with "database is locked"; on
-    # PostgreSQL select_for_update does that. Tests use a file too, so that their threads share those locks.
+    # PostgreSQL select_for_update does that. Tests use a file too, so that their threads share those locks: one
+    # per test process, in the system's temporary folder, so that two test runs never share a database.
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"climate-portal-test-{os.getpid()}.sqlite3")
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: shared between processes, so rate limits hold under several gunicorn workers.

@@ -3,18 +3,21 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from partnerships import admin_waiting
 from portal import views
 
 # The admin signs in through allauth, so its login shares the site's rate limits and two-factor step.
 admin.site.login = secure_admin_login(admin.site.login)
-admin.site.site_header = "Klimat Kraków — panel urzędu"
+admin.site.site_header = format_lazy("Klimat Kraków — {}", _("Staff panel"))
 admin.site.site_title = "Klimat Kraków"
 # The "waiting for staff" page, /admin/waiting/.
 admin_waiting.install(admin.site)
 
 handler403 = "portal.views.permission_denied"
+# Django itself has no handler429: allauth looks it up here for the page its rate limits answer with.
 handler429 = "portal.views.too_many_requests"
 
 urlpatterns = [

@@ -1,6 +1,5 @@
 import json
 
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -18,6 +17,7 @@ from partnerships.models import Company
 from partnerships.services import before_user_deleted
 from portal import personal_data
 from portal.forms import DeleteAccountForm
+from portal.middleware import has_authenticator_app
 from portal.security import log_refused
 
 
@@ -63,8 +63,7 @@ def _accessibility_facts():
 
 @login_required
 def account_settings(request):
-    has_two_factor = Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists()
-    return render(request, "account/settings.html", {"has_two_factor": has_two_factor})
+    return render(request, "account/settings.html", {"has_two_factor": has_authenticator_app(request.user)})
 
 
 @never_cache

@@ -11,6 +11,8 @@ class PracticesConfig(AppConfig):
         from partnerships.dashboard import register_panel
         from practices.models import GoodPractice, ProblemReport
 
-        review.register(GoodPractice, waiting=lambda: GoodPractice.objects.waiting_for_staff())
+        review.register(
+            GoodPractice, waiting=lambda: GoodPractice.objects.waiting_for_staff(), since_field="waiting_since"
+        )
         review.register(ProblemReport, waiting=lambda: ProblemReport.objects.unresolved(), since_field="created_at")
         register_panel("practices/_dashboard_panel.html", order=30)

@@ -112,12 +112,12 @@ def _impact_rows(practice):
 
 def _practice_story(practice, styles):
     story = [_heading(practice.title, styles["h2"], 1)]
-    meta = f"{practice.company.name} · {practice.get_district_display()} · {_('since')} {practice.year_started}"
+    since = _("since %(year)s") % {"year": practice.year_started}
+    meta = f"{practice.company.name} · {practice.get_district_display()} · {since}"
     story.append(Paragraph(escape(meta), styles["small"]))
     story.append(Paragraph(escape(practice.summary), styles["body"]))
-    photos = [photo for photo in practice.photos.all()][:2]
     images = []
-    for photo in photos:
+    for photo in list(practice.photos.all())[:2]:
         try:
             image = Image(photo.image.path)
         except OSError:
@@ -156,7 +156,10 @@ def _footer(canvas, doc):
 
 
 def build_pdf(practices, filters, output, total=None):
-    """Write the catalogue of `practices` (an iterable with company and photos loaded) to the file `output`."""
+    """Write the catalogue of `practices` (an iterable with company and photos loaded) to the file `output`.
+
+    `filters` is {label: value shown}, as `FilterForm.active_filters()` gives it; the cover names them.
+    """
     _register_fonts()
     styles = _styles()
     practices = list(practices)
@@ -176,7 +179,7 @@ def build_pdf(practices, filters, output, total=None):
             _("This catalogue holds the newest %(shown)s; choose a category or a district on the website for the "
               "others.") % {"shown": len(practices)}), styles["body"]))
     if filters:
-        described = ", ".join(f"{key}: {value}" for key, value in sorted(filters.items()))
+        described = ", ".join(f"{label}: {value}" for label, value in filters.items())
         story.append(Paragraph(escape(_("Selection: %(filters)s") % {"filters": described}), styles["body"]))
     story.append(Paragraph(escape(_("Texts and photos: Creative Commons Attribution 4.0 (CC BY 4.0), by the "
                                     "companies named.")), styles["small"]))
@@ -207,7 +210,7 @@ def cache_key(practices, filters):
         count=Count("pk"), practices=Max("updated_at"), companies=Max("company__updated_at")
     )
     filters_hash = hashlib.sha256(json.dumps(
-        {**{key: str(value) for key, value in filters.items()}, "lang": translation.get_language()}, sort_keys=True
+        {**filters, "lang": translation.get_language()}, sort_keys=True
     ).encode()).hexdigest()[:16]
     content_hash = hashlib.sha256(json.dumps(stamp, default=str, sort_keys=True).encode()).hexdigest()[:16]
     return filters_hash, content_hash

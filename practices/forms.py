@@ -10,7 +10,6 @@ from partnerships.images import ImageUploadField, make_thumbnail
 from practices.models import EDITABLE_FIELDS, Category, GoodPractice, PracticePhoto
 
 MAX_PHOTOS = 10
-LICENCE_NAME = "Creative Commons Uznanie autorstwa 4.0 (CC BY 4.0)"
 
 
 class PracticeForm(forms.ModelForm):
@@ -152,10 +151,17 @@ class FilterForm(forms.Form):
         return queryset.sorted_by(data.get("sort") or "newest", searching=bool(data.get("q")))
 
     def active_filters(self):
-        """The valid, non-empty values, for the catalogue's cache key and its cover."""
+        """The valid, non-empty filters as {label: value shown}, for the catalogue's cover and its cache key."""
         if not self.is_valid():
             return {}
-        return {key: value for key, value in self.cleaned_data.items() if value not in (None, "") and key != "sort"}
+        shown = {}
+        for name, value in self.cleaned_data.items():
+            if value in (None, "") or name == "sort":
+                continue
+            field = self.fields[name]
+            choices = dict(getattr(field, "choices", ()))
+            shown[str(field.label)] = str(choices.get(value, value))
+        return shown
 
 
 class ProblemReportForm(forms.Form):

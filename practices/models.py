@@ -10,7 +10,7 @@ published text. Photos of a published practice are not part of a revision: they 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -130,14 +130,22 @@ class GoodPracticeQuerySet(models.QuerySet):
             condition &= Q(search_text__contains=f" {word}")
         return self.filter(condition)
 
-    def with_open_revision(self):
-        waiting = PracticeRevision.objects.filter(practice=OuterRef("pk"), status=PracticeStatus.SUBMITTED)
-        return self.annotate(has_waiting_revision=Exists(waiting))
-
     def waiting_for_staff(self):
-        """Submitted practices and published ones with an edit waiting for review."""
+        """Submitted practices and published ones with an edit waiting for review.
+
+        `waiting_since` is when the edit was submitted, if one waits, else when the practice was: the waiting page
+        orders by it, and a published practice's own `submitted_at` would date an edit to the first submission.
+        """
         waiting_revision = PracticeRevision.objects.filter(practice=OuterRef("pk"), status=PracticeStatus.SUBMITTED)
-        return self.filter(Q(status=PracticeStatus.SUBMITTED) | Q(Exists(waiting_revision))).select_related("company")
+        return (
+            self.filter(Q(status=PracticeStatus.SUBMITTED) | Q(Exists(waiting_revision)))
+            .annotate(
+                waiting_since=Coalesce(
+                    Subquery(waiting_revision.order_by("submitted_at").values("submitted_at")[:1]), "submitted_at"
+                )
+            )
+            .select_related("company")
+        )
 
     def sorted_by(self, sort, searching=False):
         """Newest first, or most CO2 avoided first.
@@ -280,8 +288,7 @@ class GoodPractice(Reviewable):
 
     def open_revision(self):
         """The edit in progress or waiting for review, if any."""
-        return self.revisions.exclude(status__in=[PracticeStatus.APPROVED, PracticeStatus.REJECTED,
-                                                  PracticeStatus.WITHDRAWN]).first()
+        return self.revisions.open().first()
 
     def related(self, limit=3):
         return (
@@ -320,6 +327,12 @@ class PracticePhoto(models.Model):
         return (self.thumbnail or self.image).url
 
 
+class PracticeRevisionQuerySet(models.QuerySet):
+    def open(self):
+        """Edits not yet decided: in progress, sent back or waiting for review."""
+        return self.exclude(status__in=[PracticeStatus.APPROVED, PracticeStatus.REJECTED, PracticeStatus.WITHDRAWN])
+
+
 class PracticeRevision(Reviewable):
     """An edit of a published practice, reviewed before it replaces the public text (see the module docstring)."""
 
@@ -335,6 +348,8 @@ class PracticeRevision(Reviewable):
         settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     data = models.JSONField(_("edited values"), default=dict)
+
+    objects = PracticeRevisionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("edit of a published practice")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.security import client_ip
 from practices import catalogue
 from practices.forms import FilterForm, PhotoFormSet, PracticeForm, ProblemReportForm
 from practices.models import GoodPractice, PracticeRevision, PracticeStatus, ProblemReport
@@ -158,28 +159,29 @@ def practice_action(request, pk, action):
     return redirect(practice.get_absolute_url())
 
 
-def practice_detail(request, slug):
-    practice = _public_practice_for(request, slug)
-    context = {
+def _detail_context(request, practice, report_form):
+    """The practice page; its company's members also see their actions and any edit in progress."""
+    is_member = practice.is_member(request.user)
+    return {
         "practice": practice,
         "photos": list(practice.photos.all()),
         "related": list(practice.related()),
-        "report_form": ProblemReportForm(),
-        "actions": practice.available_actions(request.user) if practice.is_member(request.user) else [],
-        "revision": practice.open_revision() if practice.is_member(request.user) else None,
+        "report_form": report_form,
+        "actions": practice.available_actions(request.user) if is_member else [],
+        "revision": practice.open_revision() if is_member else None,
     }
-    return render(request, "practices/detail.html", context)
 
 
-def _client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
+def practice_detail(request, slug):
+    practice = _public_practice_for(request, slug)
+    return render(request, "practices/detail.html", _detail_context(request, practice, ProblemReportForm()))
 
 
 @require_POST
 def report_problem(request, slug):
     practice = get_object_or_404(GoodPractice.objects.published(), slug=slug)
     form = ProblemReportForm(request.POST)
-    key = f"practices:report:{_client_ip(request)}"
+    key = f"practices:report:{client_ip(request)}"
     if cache.get(key, 0) >= REPORTS_PER_HOUR:
         messages.error(request, _("You have sent several reports in a short time. Please try again in an hour."))
         return redirect(practice.get_absolute_url())
@@ -191,15 +193,7 @@ def report_problem(request, slug):
             cache.set(key, cache.get(key, 0) + 1, 3600)
         messages.success(request, _("Thank you. City staff will look at your report."))
         return redirect(practice.get_absolute_url())
-    context = {
-        "practice": practice,
-        "photos": list(practice.photos.all()),
-        "related": list(practice.related()),
-        "report_form": form,
-        "actions": [],
-        "revision": None,
-    }
-    return render(request, "practices/detail.html", context, status=400)
+    return render(request, "practices/detail.html", _detail_context(request, practice, form), status=400)
 
 
 def catalogue_pdf(request):

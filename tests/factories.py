@@ -1,6 +1,9 @@
+import io
+
 import factory
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from PIL import Image
 
 from partnerships.models import Company, Membership
 from partnerships.permissions import MODERATORS_GROUP
@@ -80,3 +83,10 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     company = factory.SubFactory(CompanyFactory)
     user = factory.SubFactory(UserFactory)
     role = Membership.Role.COLLEAGUE
+
+
+def png_bytes(size=(60, 40), colour=(20, 120, 60)):
+    """A small valid PNG, for upload tests."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, format="PNG")
+    return buffer.getvalue()

@@ -108,3 +108,15 @@ def test_with_the_setting_off_staff_reach_the_admin_without_two_factor(client, s
     settings.STAFF_REQUIRE_2FA = False
     sign_in(client, staff.email)
     assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_settings_page_says_whether_it_is_on(reauthenticated):
+    reauthenticated.cookies["django_language"] = "en"
+    html = reauthenticated.get("/accounts/settings/").content.decode()
+    assert "Off: protect your account" in html
+    assert "Set up two-factor authentication" in html
+    _activate_totp(reauthenticated)
+    html = reauthenticated.get("/accounts/settings/").content.decode()
+    assert "On: signing in also asks for a code" in html
+    assert "Manage two-factor authentication" in html

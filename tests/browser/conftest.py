@@ -88,3 +88,34 @@ def _migration_data(transactional_db, _migration_state_apps):
     for app, migration, function in DATA_MIGRATIONS:
         module = importlib.import_module(f"{app}.migrations.{migration}")
         getattr(module, function)(_migration_state_apps, None)
+
+
+PASSWORD = "correct-horse-battery"  # tests.factories.UserFactory's
+
+
+def log_in(page, base_url, email, password=PASSWORD):
+    """Sign in through the site's login form, as a person would."""
+    page.goto(f"{base_url}/accounts/login/")
+    page.fill("#id_login", email)
+    page.fill("#id_password", password)
+    page.press("#id_password", "Enter")
+    page.wait_for_load_state()
+
+
+def signed_in(context, base_url, user):
+    """Give a browser context `user`'s session without the login form (for journeys that test something else)."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url}])
+    return context
+
+
+def use_language(context, base_url, code):
+    from django.conf import settings
+
+    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": code, "url": base_url}])
+    return context

@@ -2,36 +2,22 @@
 template; axe checks the admin pages this project templates (the waiting page and the decision page), in Polish and
 in English."""
 
-import importlib
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from partnerships.models import Company, ReasonTemplate, ReviewEvent
-from partnerships.permissions import MODERATORS_GROUP
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import PASSWORD, assert_accessible
 from tests.factories import CompanyFactory, MembershipFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "correct-horse-battery"  # tests.factories.UserFactory's
 
 
 @pytest.fixture
-def moderators():
-    # A transactional test database is flushed between tests, which removes the group the data migration made.
-    migration = importlib.import_module("partnerships.migrations.0003_moderators_group")
-    group, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
-    for app_label, codenames in migration.MODERATOR_PERMISSIONS.items():
-        group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
-    return group
-
-
-@pytest.fixture
-def waiting_company(moderators):
+def waiting_company():
     company = CompanyFactory(
         name="Słoneczny Dach sp. z o.o.",
         status=Company.Status.PENDING,
@@ -49,7 +35,7 @@ def _sign_in(page, base_url, email):
     page.wait_for_url(f"{base_url}/admin/")
 
 
-def test_staff_verify_a_waiting_company_with_a_reason_template(live_server, page, axe, moderators, waiting_company):
+def test_staff_verify_a_waiting_company_with_a_reason_template(live_server, page, axe, waiting_company):
     staff = StaffFactory(email="urzednik@example.com")
     ReasonTemplate.objects.create(title="Dane kompletne", text="Dane firmy są kompletne i poprawne.", action="verify")
 
@@ -111,7 +97,7 @@ def test_the_waiting_and_decision_pages_are_accessible_in_english(live_server, p
     assert waiting_company.status == Company.Status.VERIFIED
 
 
-def test_the_change_pages_with_editable_rows_name_every_input(live_server, page, axe, moderators):
+def test_the_change_pages_with_editable_rows_name_every_input(live_server, page, axe):
     """Tabular inlines label their inputs only by the column heading; each input carries its field's name."""
     from tests.initiatives.factories import InitiativeFactory, ParticipationFactory
 

@@ -5,25 +5,16 @@ page on the way, in Polish and in English, and the account and staff pages the j
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 
 from partnerships.models import Company
-from partnerships.permissions import MODERATORS_GROUP
 from tests.browser.conftest import assert_accessible
-from tests.companies.helpers import png_bytes, valid_nip
-from tests.factories import StaffFactory
+from tests.companies.helpers import valid_nip
+from tests.factories import StaffFactory, png_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "zielony-krakow-2024"
-
-
-def _moderators_group():
-    # A transactional test empties the tables, the group made by a migration included: make sure it is there.
-    group, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
-    codenames = ["view_company", "change_company"]
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="partnerships", codename__in=codenames))
 
 
 def _check_in_both_languages(axe, page, url):
@@ -40,7 +31,6 @@ def _check_in_both_languages(axe, page, url):
 
 
 def test_a_company_signs_up_registers_and_becomes_a_partner(live_server, page, axe, tmp_path):
-    _moderators_group()
     base = live_server.url
 
     # Sign up and confirm the e-mail address from the message.

@@ -3,42 +3,22 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 
 from partnerships.cooperation import Application, CooperationForm
 from partnerships.models import Membership
-from partnerships.permissions import MODERATORS_GROUP
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, log_in
 from tests.factories import CompanyFactory, MembershipFactory, StaffFactory
 
-# The catalogue and the Moderators group come from migrations; keep them for the tests that run after this one.
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "correct-horse-battery"
-
-
 @pytest.fixture
-def journey(monkeypatch):
-    group, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
-    group.permissions.add(
-        *Permission.objects.filter(
-            codename__in=["view_application", "change_application"], content_type__app_label="partnerships"
-        )
-    )
+def journey():
     pact = CooperationForm.objects.get(slug="pakt-dla-klimatu")
     company = CompanyFactory(name="Słoneczny Dach sp. z o.o.")
     owner = MembershipFactory(company=company, role=Membership.Role.OWNER, user__email="wlascicielka@example.com").user
     staff = StaffFactory(email="urzedniczka@example.com")
     return pact, company, owner, staff
-
-
-def sign_in(page, base, email):
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_login", email)
-    page.fill("#id_password", PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_load_state()
 
 
 def visit(page, axe, url):
@@ -64,7 +44,7 @@ def test_a_company_applies_staff_ask_for_changes_the_company_resubmits_and_staff
     staff_page = browser.new_context().new_page()
 
     # The company's owner finds the Climate Pact and applies.
-    sign_in(company_page, base, owner.email)
+    log_in(company_page, base, owner.email)
     visit(company_page, axe, f"{base}/cooperation/")
     visit(company_page, axe, f"{base}{pact.get_absolute_url()}")
     visit(company_page, axe, f"{base}{pact.get_apply_url()}")
@@ -80,7 +60,7 @@ def test_a_company_applies_staff_ask_for_changes_the_company_resubmits_and_staff
     assert application.status == "submitted"
 
     # Staff ask for changes, with a reason.
-    sign_in(staff_page, base, staff.email)
+    log_in(staff_page, base, staff.email)
     decide(staff_page, base, application, "request_changes", "Prosimy o bliższy rok neutralności klimatycznej.", axe)
     application.refresh_from_db()
     assert application.status == "changes_requested"

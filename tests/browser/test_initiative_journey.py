@@ -4,27 +4,14 @@ axe checks every page visited, in Polish and in English.
 """
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 
 from partnerships.models import Membership
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, signed_in, use_language
 from tests.factories import CompanyFactory, MembershipFactory
 from tests.initiatives.factories import BikeCampaignFactory, InitiativeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _sign_in(context, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}])
-
-
-def _set_language(context, live_server, code):
-    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": code, "url": live_server.url}])
 
 
 def test_a_member_joins_a_campaign_logs_a_ride_and_sees_the_results(live_server, page, axe):
@@ -32,7 +19,7 @@ def test_a_member_joins_a_campaign_logs_a_ride_and_sees_the_results(live_server,
     owner = MembershipFactory(company=company, role=Membership.Role.OWNER, user__email="rower@example.com").user
     campaign = BikeCampaignFactory(title="Rowerem do pracy — edycja testowa")
     InitiativeFactory(title="Sadzimy drzewa", latitude="50.070500", longitude="20.045000")
-    _sign_in(page.context, live_server, owner)
+    signed_in(page.context, live_server.url, owner)
     tile_requests = []
     page.on(
         "request", lambda request: tile_requests.append(request.url) if "tile.openstreetmap" in request.url else None
@@ -68,7 +55,7 @@ def test_a_member_joins_a_campaign_logs_a_ride_and_sees_the_results(live_server,
     assert_accessible(axe, page)
     assert tile_requests == []
 
-    _set_language(page.context, live_server, "en")
+    use_language(page.context, live_server.url, "en")
     page.goto(f"{live_server.url}/initiatives/{campaign.slug}/rides/")
     assert "14.5" in page.inner_text("table")
     for path in [

@@ -8,13 +8,12 @@ import io
 import re
 
 import pytest
-from django.test import Client
 from pypdf import PdfReader
 
 from practices.models import GoodPractice, PracticeStatus
-from tests.browser.conftest import assert_accessible
-from tests.factories import CompanyFactory, MembershipFactory, StaffFactory
-from tests.practices.factories import PhotoFactory, PublishedPracticeFactory, png_bytes
+from tests.browser.conftest import assert_accessible, signed_in, use_language
+from tests.factories import CompanyFactory, MembershipFactory, StaffFactory, png_bytes
+from tests.practices.factories import PhotoFactory, PublishedPracticeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,21 +21,12 @@ TITLE = "Łąka kwietna zamiast trawnika przy hali"
 
 
 def _signed_in_context(browser, live_server, user, language="pl"):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(base_url=live_server.url)
-    cookies = [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    if language != "pl":
-        cookies.append({"name": "django_language", "value": language, "url": live_server.url})
-    context.add_cookies(cookies)
-    return context
+    return signed_in(_anonymous_context(browser, live_server, language), live_server.url, user)
 
 
 def _anonymous_context(browser, live_server, language="pl"):
     context = browser.new_context(base_url=live_server.url)
-    if language != "pl":
-        context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
-    return context
+    return use_language(context, live_server.url, language) if language != "pl" else context
 
 
 def _fill_practice_form(page, photo_path):

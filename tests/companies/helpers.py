@@ -1,7 +1,3 @@
-import io
-
-from PIL import Image
-
 from tests.factories import nip_with_checksum
 
 
@@ -9,12 +5,6 @@ def valid_nip(prefix="777000111"):
     nip = nip_with_checksum(prefix)
     assert nip, "pick a prefix whose check digit is not 10"
     return nip
-
-
-def png_bytes(size=(60, 40), color=(20, 120, 60)):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, color).save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 def company_data(**overrides):

@@ -9,12 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from partnerships.images import clean_image
+from tests.factories import png_bytes
 
 
 def _png(size):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (30, 120, 60)).save(buffer, "PNG")
-    return SimpleUploadedFile("picture.png", buffer.getvalue())
+    return SimpleUploadedFile("picture.png", png_bytes(size))
 
 
 def test_a_lower_size_limit_in_settings_refuses_a_file_above_it_and_says_the_limit(settings):

@@ -145,3 +145,16 @@ def test_a_visitor_with_the_link_is_offered_to_sign_in_or_sign_up(client, owner,
 
 def test_an_unknown_invitation_is_not_found(client_for, newcomer):
     assert client_for(newcomer).get("/company/invitations/nonsense/").status_code == 404
+
+
+def test_the_invitation_e_mail_shows_the_company_name_unescaped_in_its_text_parts(
+    client_for, owner, company, django_capture_on_commit_callbacks
+):
+    company.name = "Kowalski & Syn \"Zielony\""
+    company.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(owner).post("/company/members/invite/", {"email": "nowa.osoba@example.com"})
+    message = mail.outbox[0]
+    assert 'Kowalski & Syn "Zielony"' in message.subject
+    assert 'Kowalski & Syn "Zielony"' in message.body
+    assert "Kowalski &amp; Syn" in message.alternatives[0][0]  # the HTML part stays escaped

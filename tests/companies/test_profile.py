@@ -1,7 +1,8 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from partnerships.models import Company, ReviewEvent
-from tests.companies.helpers import company_data, png_bytes, valid_nip
+from tests.companies.helpers import company_data, valid_nip
+from tests.factories import png_bytes
 
 
 def _data(company, **overrides):

@@ -3,7 +3,8 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from partnerships.models import Company, JoinRequest, Membership
-from tests.companies.helpers import company_data, png_bytes, valid_nip
+from tests.companies.helpers import company_data, valid_nip
+from tests.factories import png_bytes
 
 URL = "/company/register/"
 

@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from partnerships.models import Company
-from tests.companies.helpers import company_data, png_bytes
+from tests.companies.helpers import company_data
+from tests.factories import png_bytes
 
 URL = "/company/register/"
 

@@ -4,9 +4,11 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from partnerships.cooperation import Application, CooperationForm
 from partnerships.models import Company, ReviewEvent
+from tests.cooperation.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +115,17 @@ def test_the_admin_list_costs_the_same_for_5_and_200_applications(client_for, st
     small = count_queries(client, "/admin/partnerships/application/")
     grow(195, "b")
     assert count_queries(client, "/admin/partnerships/application/") == small
+
+
+def test_the_waiting_page_costs_the_same_whatever_the_number_of_applications(client, staff):
+    client.force_login(staff)
+    for _ in range(2):
+        ApplicationFactory(status=Application.Status.SUBMITTED)
+    client.get(reverse("admin:waiting"))  # warm the session and content-type caches
+    few = count_queries(client, reverse("admin:waiting"))
+    for _ in range(5):
+        ApplicationFactory(status=Application.Status.SUBMITTED)
+
+    # Session, user, permissions, then one query per registered model (applications joined with the form whose
+    # title names them): none per row.
+    assert count_queries(client, reverse("admin:waiting")) == few

@@ -139,6 +139,13 @@ def test_the_privacy_notice_lists_only_the_cookies_the_portal_needs():
 
 
 @pytest.mark.django_db
+def test_the_privacy_notice_names_the_map_tiles_as_the_only_third_party_request():
+    html = _english_client().get("/privacy/").content.decode()
+    assert "The one exception is the map of initiatives" in html
+    assert "loads nothing from other sites" not in html
+
+
+@pytest.mark.django_db
 def test_an_unknown_page_answers_404_with_the_sites_layout(client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404

@@ -1,18 +1,9 @@
-import io
-
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from PIL import Image
 
 from practices.models import Category, GoodPractice, PracticePhoto, PracticeStatus
-from tests.factories import CompanyFactory
-
-
-def png_bytes(size=(40, 30), colour=(20, 120, 60)):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, colour).save(buffer, format="PNG")
-    return buffer.getvalue()
+from tests.factories import CompanyFactory, png_bytes
 
 
 def png_upload(name="photo.png", **kwargs):

@@ -9,7 +9,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from practices.models import GoodPractice, PracticePhoto, PracticeStatus
-from tests.practices.factories import png_bytes, png_upload
+from tests.factories import png_bytes
+from tests.practices.factories import png_upload
 from tests.practices.test_access import VALID
 
 pytestmark = pytest.mark.django_db
