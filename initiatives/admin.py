@@ -3,16 +3,16 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export import fields, resources
+from import_export import fields
 from import_export.admin import ExportActionMixin
 
 from initiatives import taking_part
 from initiatives.models import Initiative, Participation, Ride
-from partnerships.admin_review import LabelledDateTimeMixin, LabelledFieldsMixin
+from partnerships.review.admin import ExportResource, ReferenceSearchMixin
+from portal.lib.admin_labels import LabelledDateTimeMixin, LabelledFieldsMixin
 
 
-class ParticipationResource(resources.ModelResource):
-    reference = fields.Field(attribute="reference", column_name=_("reference"))
+class ParticipationResource(ExportResource):
     initiative = fields.Field(attribute="initiative__title", column_name=_("initiative"))
     company = fields.Field(attribute="company__name", column_name=_("company"))
     nip = fields.Field(attribute="company__nip", column_name=_("NIP"))
@@ -33,9 +33,6 @@ class ParticipationResource(resources.ModelResource):
             "created_at",
         )
         export_order = fields
-
-    def get_export_queryset(self, request):
-        return super().get_export_queryset(request).select_related("initiative", "company")
 
 
 class ParticipationInline(LabelledFieldsMixin, admin.TabularInline):
@@ -107,7 +104,7 @@ class InitiativeAdmin(LabelledDateTimeMixin, admin.ModelAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(ExportActionMixin, admin.ModelAdmin):
+class ParticipationAdmin(ReferenceSearchMixin, ExportActionMixin, admin.ModelAdmin):
     resource_classes = [ParticipationResource]
     list_display = ("company", "initiative", "participants", "status", "attended", "created_at")
     list_filter = ("status", "attended", "initiative__kind", "initiative")

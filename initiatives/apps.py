@@ -8,9 +8,7 @@ class InitiativesConfig(AppConfig):
 
     def ready(self):
         from initiatives.models import Participation
-        from partnerships import review
-        from partnerships.dashboard import register_panel
+        from partnerships.review import waiting
 
         # A company on the waiting list waits for a place: staff may raise the capacity or decide otherwise.
-        review.register(Participation, waiting=lambda: Participation.objects.waiting(), since_field="created_at")
-        register_panel("initiatives/_dashboard_panel.html", order=40)
+        waiting.register(Participation, waiting=lambda: Participation.objects.waiting(), since_field="created_at")

@@ -10,7 +10,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from initiatives.models import Initiative, Participation, Ride
-from partnerships.models import Company, CooperationForm
+from partnerships.cooperation.models import CooperationForm
+from partnerships.models import Company
 
 DEMO_COMPANIES = ["Cisco", "Columbus Energy", "Krakowski Park Technologiczny", "Aptiv Services Poland"]
 

@@ -1,8 +1,8 @@
-"""The initiatives' e-mails, each sent to every recipient in their own language (partnerships.emails.send)."""
+"""The initiatives' e-mails, each sent to every recipient in their own language (portal.lib.mail.send)."""
 
 from django.conf import settings
 
-from partnerships.emails import send
+from portal.lib.mail import send
 
 
 def _context(participation):

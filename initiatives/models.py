@@ -10,8 +10,10 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from initiatives import emails
 from partnerships.choices import District
-from partnerships.slugs import unique_slug
+from partnerships.review.models import Referenced
+from portal.lib.text import unique_slug
 
 MAX_KM_PER_DAY = Decimal("200")
 
@@ -178,8 +180,6 @@ class Initiative(models.Model):
         The conditional UPDATE claims the notification: of two staff cancelling at the same moment only one gets a
         row count of 1, so nobody is e-mailed twice.
         """
-        from initiatives import emails
-
         now = timezone.now()
         with transaction.atomic():
             Initiative.objects.filter(pk=self.pk).update(status=self.Status.CANCELLED)
@@ -206,11 +206,13 @@ class ParticipationQuerySet(models.QuerySet):
         return self.filter(status=Participation.Status.WAITING)
 
 
-class Participation(models.Model):
+class Participation(Referenced, models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed")
         WAITING = "waiting", _("On the waiting list")
         CANCELLED = "cancelled", _("Cancelled")
+
+    REFERENCE_PREFIX = "INI"
 
     initiative = models.ForeignKey(
         Initiative, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="participations"
@@ -247,9 +249,6 @@ class Participation(models.Model):
 
     def __str__(self):
         return f"{self.company} — {self.initiative}"
-
-    def reference(self):
-        return f"INI-{self.pk:05d}"
 
     def get_dashboard_url(self):
         return self.initiative.get_absolute_url()

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from initiatives import calendar, taking_part
 from initiatives.forms import InitiativeFilterForm, ParticipationForm, RideForm
 from initiatives.models import Initiative, Participation, Ride
+from partnerships import access
 from partnerships.models import Company
 
 PER_PAGE = 20
@@ -33,20 +34,16 @@ def _initiative_for(request, slug, bike=False):
 
 
 def _company_for(request):
-    """The signed-in member's company; anyone else (staff without a company too) may not act for one."""
-    membership = getattr(request.user, "membership", None)
-    if membership is None:
-        raise PermissionDenied(_("Only members of a partner company can do this."))
-    return membership.company
+    """The company the signed-in person acts for; anyone else (staff without a company too) gets a 403 that says
+    why (see partnerships.access)."""
+    return access.acting_company(request.user)
 
 
 def _listing(request, queryset, template, heading):
     form = InitiativeFilterForm(request.GET or None)
     queryset = form.filter(queryset.public().with_places_taken())
     page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"form": form, "page": page, "heading": heading, "query": query.urlencode()}
+    context = {"form": form, "page": page, "heading": heading}
     return render(request, template, context)
 
 
@@ -73,7 +70,7 @@ def _detail_context(request, initiative, form=None):
         .select_related("company")
         .order_by("company__name")
     )
-    membership = getattr(request.user, "membership", None)  # None for visitors and for users without a company
+    membership = access.membership_of(request.user)  # None for visitors and for users without a company
     own = None
     if membership is not None:
         own = (
@@ -82,14 +79,11 @@ def _detail_context(request, initiative, form=None):
             .first()
         )
     why_not = None
+    refusal = access.refusal(request.user)
     if not initiative.registration_open():
         why_not = _("This initiative is cancelled.") if initiative.is_cancelled else _("Registration is closed.")
-    elif not request.user.is_authenticated:
-        why_not = _("Sign in as a member of a partner company to sign it up.")
-    elif membership is None:
-        why_not = _("Only members of a partner company can sign it up.")
-    elif not membership.company.is_verified:
-        why_not = _("Your company can sign up once the city has verified it.")
+    elif refusal:
+        why_not = access.MESSAGES[refusal]
     elif form is None:
         form = ParticipationForm(instance=own, initial=_contact_initial(request.user, own))
     if why_not:

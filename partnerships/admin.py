@@ -1,21 +1,16 @@
-from django import forms
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from import_export import fields
 
-from partnerships import (
-    cooperation_admin,  # noqa: F401  (applications and the cooperation catalogue)
-    review,
-)
-from partnerships.admin_review import ReviewAdmin, ReviewResource
-from partnerships.models import Company, Invitation, JoinRequest, Membership, ReasonTemplate, ReviewEvent
+from partnerships.models import Company, Invitation, JoinRequest, Membership
+from partnerships.review.admin import ExportResource, ReviewAdmin
 
 
-class CompanyResource(ReviewResource):
-    sector = fields.Field(attribute="get_sector_display", column_name="sector")
-    size = fields.Field(attribute="get_size_display", column_name="size")
-    district = fields.Field(attribute="get_district_display", column_name="district")
+class CompanyResource(ExportResource):
+    sector = fields.Field(attribute="get_sector_display", column_name=_("sector"))
+    size = fields.Field(attribute="get_size_display", column_name=_("size"))
+    district = fields.Field(attribute="get_district_display", column_name=_("Kraków district"))
 
     class Meta:
         model = Company
@@ -26,7 +21,6 @@ class CompanyResource(ReviewResource):
             "regon",
             "krs",
             "status",
-            "status_label",
             "sector",
             "size",
             "district",
@@ -95,52 +89,3 @@ class InvitationAdmin(admin.ModelAdmin):
     list_select_related = ("company", "invited_by")
     readonly_fields = ("invited_by", "created_at", "accepted_at")
     autocomplete_fields = ("company",)
-
-
-def staff_action_choices():
-    """The staff actions of every model waiting for review, for a reason template to be offered with."""
-    labels = {}
-    for source in review.sources():
-        workflow = getattr(source.model, "WORKFLOW", None)
-        for rule in workflow.staff_rules() if workflow else []:
-            labels.setdefault(rule.action, rule.label)
-    return [("", _("Every decision that asks for a reason")), *sorted(labels.items())]
-
-
-class ReasonTemplateForm(forms.ModelForm):
-    action = forms.ChoiceField(
-        label=_("for the action"),
-        choices=staff_action_choices,
-        required=False,
-        help_text=_("Leave empty to offer it for every decision that asks for a reason."),
-    )
-
-    class Meta:
-        model = ReasonTemplate
-        fields = ("title", "text", "action")
-
-
-@admin.register(ReasonTemplate)
-class ReasonTemplateAdmin(admin.ModelAdmin):
-    form = ReasonTemplateForm
-    list_display = ("title", "action")
-    list_filter = ("action",)
-    search_fields = ("title", "text")
-
-
-@admin.register(ReviewEvent)
-class ReviewEventAdmin(admin.ModelAdmin):
-    """Read-only: events are written only by transitions."""
-
-    list_display = ("created_at", "content_type", "object_id", "action", "from_status", "to_status", "by")
-    list_filter = ("content_type", "action", "by_staff")
-    list_select_related = ("content_type", "by")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from partnerships.models import Company, Membership
-from partnerships.permissions import MODERATORS_GROUP
+from partnerships.review.permissions import MODERATORS_GROUP
 
 DEMO_PASSWORD = "demo-password-2024"  # noqa: S105 - documented demo account, never used in production
 

@@ -4,9 +4,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.images import ImageUploadField, make_thumbnail
+from partnerships.choices import District, Sector
 from partnerships.models import Company
 from partnerships.validators import normalise_digits, validate_krs, validate_nip, validate_regon
+from portal.lib.images import ImageUploadField, make_thumbnail
 
 POSTAL_CODE = re.compile(r"^(\d{2})-?(\d{3})$")
 
@@ -111,11 +112,16 @@ class JoinRequestForm(forms.Form):
     )
 
     def clean_nip(self):
-        nip = normalise_digits(self.cleaned_data["nip"])
-        try:
-            return Company.objects.get(nip=nip)
-        except Company.DoesNotExist:
-            raise ValidationError(_("No company with this NIP is registered."), code="unknown") from None
+        return normalise_digits(self.cleaned_data["nip"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if "nip" in cleaned:
+            # The company asked to join, found by the NIP.
+            cleaned["company"] = Company.objects.filter(nip=cleaned["nip"]).first()
+            if cleaned["company"] is None:
+                self.add_error("nip", ValidationError(_("No company with this NIP is registered."), code="unknown"))
+        return cleaned
 
 
 class InvitationForm(forms.Form):
@@ -126,3 +132,27 @@ class InvitationForm(forms.Form):
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
+
+
+class PartnerFilterForm(forms.Form):
+    """The partner list's search and filters; values that are not valid are ignored rather than answered with an
+    error page."""
+
+    q = forms.CharField(
+        label=_("Search by name"), required=False, max_length=200, widget=forms.TextInput(attrs={"type": "search"})
+    )
+    sector = forms.ChoiceField(label=_("Sector"), required=False, choices=[("", _("All sectors")), *Sector.choices])
+    district = forms.ChoiceField(
+        label=_("District"), required=False, choices=[("", _("All districts")), *District.choices]
+    )
+
+    def filter(self, queryset):
+        self.is_valid()  # a value that is not valid is left out; the valid ones still filter
+        data = self.cleaned_data
+        if data.get("q", "").strip():
+            queryset = queryset.filter(name__icontains=data["q"].strip())
+        if data.get("sector"):
+            queryset = queryset.filter(sector=data["sector"])
+        if data.get("district"):
+            queryset = queryset.filter(district=data["district"])
+        return queryset

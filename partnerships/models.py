@@ -1,8 +1,8 @@
+"""The companies of the partnership, their members, requests to join and invitations."""
+
 import secrets
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,114 +10,10 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from partnerships.choices import CompanySize, District, Sector
-from partnerships.slugs import unique_slug
+from partnerships.review.models import Reviewable
+from partnerships.review.workflow import COMPANY, STAFF, Rule, Workflow
 from partnerships.validators import validate_krs, validate_nip, validate_regon
-from partnerships.workflow import COMPANY, STAFF, Reviewable, Rule, Workflow
-
-
-class ReviewEventQuerySet(models.QuerySet):
-    def for_object(self, obj):
-        content_type = ContentType.objects.get_for_model(obj)
-        return self.filter(content_type=content_type, object_id=obj.pk).select_related("by", "content_type")
-
-
-class ReviewEvent(models.Model):
-    """One transition of a reviewed object: who moved it, when, from which status to which, and why."""
-
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    subject = GenericForeignKey("content_type", "object_id")
-    action = models.CharField(_("action"), max_length=32)
-    from_status = models.CharField(_("from"), max_length=32)
-    to_status = models.CharField(_("to"), max_length=32)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    by_staff = models.BooleanField(_("by staff"), default=False)
-    reason = models.TextField(_("reason"), blank=True)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
-
-    objects = ReviewEventQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("review event")
-        verbose_name_plural = _("review events")
-        ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
-
-    def __str__(self):
-        return f"{self.action} {self.from_status}→{self.to_status}"
-
-    @classmethod
-    def record(cls, obj, rule, from_status, by, reason):
-        return cls.objects.create(
-            content_type=ContentType.objects.get_for_model(obj),
-            object_id=obj.pk,
-            action=rule.action,
-            from_status=from_status,
-            to_status=rule.target,
-            by=by,
-            by_staff=rule.actor == STAFF,
-            reason=reason,
-        )
-
-    def action_label(self):
-        model = self.content_type.model_class()
-        try:
-            return model.WORKFLOW.rule(self.action).label
-        except (AttributeError, KeyError):
-            return self.action
-
-    def _status_label(self, value):
-        model = self.content_type.model_class()
-        return dict(model._meta.get_field("status").choices).get(value, value)
-
-    def from_status_label(self):
-        return self._status_label(self.from_status)
-
-    def to_status_label(self):
-        return self._status_label(self.to_status)
-
-
-class StaffNote(models.Model):
-    """An internal remark on any reviewed object. Only staff see these; companies never do."""
-
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    subject = GenericForeignKey("content_type", "object_id")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    text = models.TextField(_("internal note"))
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("internal note")
-        verbose_name_plural = _("internal notes")
-        ordering = ["created_at"]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
-
-    def __str__(self):
-        return self.text[:60]
-
-
-class ReasonTemplate(models.Model):
-    """A reusable reason text staff pick when deciding, and edit before sending."""
-
-    title = models.CharField(_("title"), max_length=120)
-    text = models.TextField(_("text for the company"))
-    action = models.CharField(
-        _("for the action"),
-        max_length=32,
-        blank=True,
-        help_text=_("Leave empty to offer it for every decision that asks for a reason."),
-    )
-
-    class Meta:
-        verbose_name = _("reason template")
-        verbose_name_plural = _("reason templates")
-        ordering = ["title"]
-
-    def __str__(self):
-        return self.title
+from portal.lib.text import unique_slug
 
 
 class CompanyQuerySet(models.QuerySet):
@@ -126,6 +22,8 @@ class CompanyQuerySet(models.QuerySet):
 
 
 class Company(Reviewable):
+    REFERENCE_PREFIX = "FIR"
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for verification")
         VERIFIED = "verified", _("Verified")
@@ -196,15 +94,16 @@ class Company(Reviewable):
     def get_dashboard_url(self):
         return reverse("partnerships:dashboard")
 
-    def reference(self):
-        return f"FIR-{self.pk:05d}"
-
     @property
     def is_verified(self):
         return self.status == self.Status.VERIFIED
 
+    @property
+    def is_rejected(self):
+        return self.status == self.Status.REJECTED
+
     def is_member(self, user):
-        return user.is_authenticated and self.memberships.filter(user=user).exists()
+        return is_member(user, self.pk)
 
     def is_owner(self, user):
         return user.is_authenticated and self.memberships.filter(user=user, role=Membership.Role.OWNER).exists()
@@ -241,6 +140,30 @@ class Membership(models.Model):
     @property
     def is_owner(self):
         return self.role == self.Role.OWNER
+
+
+# The reverse side of Membership.user, i.e. `user.membership`, whose cache Django keeps on the user.
+_USER_MEMBERSHIP = Membership._meta.get_field("user").remote_field
+
+
+def membership_of(user):
+    """The user's membership with its company, or None for visitors and people without a company.
+
+    One query (the company joined in), remembered on the user the way `user.membership` would remember it.
+    """
+    if user is None or not user.is_authenticated:
+        return None
+    if _USER_MEMBERSHIP.is_cached(user):
+        return _USER_MEMBERSHIP.get_cached_value(user)
+    membership = Membership.objects.select_related("company").filter(user=user).first()
+    _USER_MEMBERSHIP.set_cached_value(user, membership)
+    return membership
+
+
+def is_member(user, company_id):
+    """Whether `user` is a member of the company `company_id`, verified or not (members read its things)."""
+    membership = membership_of(user)
+    return membership is not None and membership.company_id == company_id
 
 
 class JoinRequest(models.Model):
@@ -311,7 +234,3 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.company}"
-
-
-# The cooperation catalogue and applications live in their own module; imported here so Django registers them.
-from partnerships.cooperation import Application, CooperationForm  # noqa: E402,F401

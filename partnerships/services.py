@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from partnerships import emails
 from partnerships.models import Company, Invitation, JoinRequest, Membership
+from partnerships.review.emails import send_new_submission
 
 
 def _ensure_without_company(user):
@@ -31,7 +32,7 @@ def register_company(form, user):
             company.submitted_at = timezone.now()
             company.save()
             Membership.objects.create(company=company, user=user, role=Membership.Role.OWNER)
-            transaction.on_commit(partial(emails.send_new_submission, company))
+            transaction.on_commit(partial(send_new_submission, company))
     except IntegrityError:
         # Two submissions at the same moment (the same NIP, or the same person twice): the second one loses.
         raise ValidationError(_("This company or this person was registered a moment ago. Please check.")) from None

@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 
 from partnerships import views
 
@@ -19,5 +19,4 @@ urlpatterns = [
     path("company/invitations/<str:token>/", views.invitation, name="invitation"),
     path("partners/", views.partner_list, name="partner_list"),
     path("partners/<slug:slug>/", views.partner_detail, name="partner_detail"),
-    path("", include("partnerships.cooperation_urls")),
 ]

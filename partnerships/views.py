@@ -9,10 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from partnerships import services
-from partnerships.dashboard import panels
-from partnerships.filters import PartnerFilter
-from partnerships.forms import CompanyForm, InvitationForm, JoinRequestForm
+from partnerships import access, services
+from partnerships.forms import CompanyForm, InvitationForm, JoinRequestForm, PartnerFilterForm
 from partnerships.models import Company, Invitation, JoinRequest, Membership
 
 PARTNERS_PER_PAGE = 24
@@ -21,7 +19,7 @@ PARTNERS_PER_PAGE = 24
 def _membership_for(request, owner=False):
     """The signed-in user's membership (with its company), or 404 if they have none, or 403 if `owner` is asked for
     and they are a colleague. Every company page and action decides access here."""
-    membership = Membership.objects.select_related("company").filter(user=request.user).first()
+    membership = access.membership_of(request.user)
     if membership is None:
         raise Http404(_("You do not represent a company in the portal."))
     if owner and not membership.is_owner:
@@ -60,14 +58,13 @@ def dashboard(request):
         **_company_context(membership),
         "history": company.review_history(),
         "can_resubmit": membership.is_owner and company.can("resubmit", request.user),
-        "panels": panels(),
     }
     return render(request, "partnerships/dashboard.html", context)
 
 
 @login_required
 def register(request):
-    if Membership.objects.filter(user=request.user).exists():
+    if access.membership_of(request.user) is not None:
         return redirect("partnerships:dashboard")
     form = CompanyForm(request.POST or None, request.FILES or None)
     join_form = None
@@ -101,7 +98,7 @@ def join(request):
         return redirect("partnerships:register")
     try:
         _join_request, created = services.request_to_join(
-            form.cleaned_data["nip"], request.user, form.cleaned_data["message"]
+            form.cleaned_data["company"], request.user, form.cleaned_data["message"]
         )
     except ValidationError as error:
         _error_messages(request, error)
@@ -253,11 +250,9 @@ def invitation(request, token):
 def partner_list(request):
     # Two queries per page: the COUNT for the paginator and the page of companies (only the columns the list shows).
     companies = Company.objects.verified().only("name", "slug", "sector", "district", "logo_thumbnail")
-    partner_filter = PartnerFilter(request.GET or None, queryset=companies)
-    page = Paginator(partner_filter.qs, PARTNERS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"filter": partner_filter, "page": page, "query": query.urlencode()}
+    form = PartnerFilterForm(request.GET)
+    page = Paginator(form.filter(companies), PARTNERS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page}
     return render(request, "partnerships/partner_list.html", context)
 
 

@@ -1,14 +1,11 @@
-"""What the portal holds about a person, for the RODO data download.
+"""What the portal holds about a person, for the RODO data download, and what deleting the account does.
 
-Each app registers a function that takes a user and returns a JSON-serialisable dict of what that app keeps about
-them; `portal` collects them without importing the apps.
+`collect()` calls each app's own function for what that app keeps about the person, by name: the portal sits on
+top of the apps and may import them.
 """
 
-_providers = {}
-
-
-def register(name, provider):
-    _providers[name] = provider
+from partnerships import services
+from partnerships.cooperation import models as cooperation
 
 
 def collect(user):
@@ -24,21 +21,10 @@ def collect(user):
             "email_addresses": list(user.emailaddress_set.values("email", "verified", "primary")),
         }
     }
-    for name, provider in sorted(_providers.items()):
-        data[name] = provider(user)
+    data["cooperation_applications"] = cooperation.personal_data(user)
     return data
 
 
-_deletion_checks = []
-
-
-def register_deletion_check(check):
-    """A check returns a list of (message, blocking) pairs describing what deleting the user does."""
-    _deletion_checks.append(check)
-
-
 def deletion_consequences(user):
-    consequences = []
-    for check in _deletion_checks:
-        consequences.extend(check(user))
-    return consequences
+    """(message, blocking) pairs describing what deleting the account does."""
+    return services.deletion_consequences(user)

@@ -31,7 +31,9 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "portal",
+    "partnerships.review",
     "partnerships",
+    "partnerships.cooperation",
     "initiatives",
     "practices",
     "django.contrib.admin",
@@ -52,7 +54,6 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "import_export",
-    "django_filters",
 ]
 
 MIDDLEWARE = [

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from partnerships import admin_waiting
+from partnerships.review import waiting_page
 from portal import views
 
 # The admin signs in through allauth, so its login shares the site's rate limits and two-factor step.
@@ -14,7 +14,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = format_lazy("Klimat Kraków — {}", _("Staff panel"))
 admin.site.site_title = "Klimat Kraków"
 # The "waiting for staff" page, /admin/waiting/.
-admin_waiting.install(admin.site)
+waiting_page.install(admin.site)
 
 handler403 = "portal.views.permission_denied"
 # Django itself has no handler429: allauth looks it up here for the page its rate limits answer with.
@@ -34,6 +34,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("partnerships.urls")),
+    path("", include("partnerships.cooperation.urls")),
     path("", include("practices.urls")),
     path("", include("initiatives.urls")),
 ]

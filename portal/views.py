@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from partnerships import access
 from partnerships.models import Company
 from partnerships.services import before_user_deleted
 from portal import personal_data
@@ -138,7 +139,9 @@ def account_delete(request):
 
 def permission_denied(request, exception=None):
     log_refused(request, reason=str(exception) if exception else "permission denied")
-    return render(request, "403.html", status=403)
+    # Refusals by the company rule say why, in the visitor's language; any other 403 says nothing more.
+    reason = str(exception) if isinstance(exception, access.NotAllowed) else ""
+    return render(request, "403.html", {"reason": reason}, status=403)
 
 
 def too_many_requests(request, exception=None):

@@ -5,17 +5,18 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export import fields
 
-from partnerships.admin_review import LabelledDateTimeMixin, LabelledFieldsMixin, ReviewAdmin, ReviewResource
+from partnerships.review.admin import ExportResource, ReferenceSearchMixin, ReviewAdmin
+from portal.lib.admin_labels import LabelledDateTimeMixin, LabelledFieldsMixin
 from practices.models import GoodPractice, PracticePhoto, PracticeRevision, ProblemReport
 
 
-class GoodPracticeResource(ReviewResource):
-    company_name = fields.Field(column_name="company", attribute="company__name")
+class GoodPracticeResource(ExportResource):
+    company_name = fields.Field(column_name=_("company"), attribute="company__name")
 
     class Meta:
         model = GoodPractice
         fields = (
-            "reference", "id", "title", "company_name", "status", "status_label", "category", "district",
+            "reference", "id", "title", "company_name", "status", "category", "district",
             "year_started", "co2_tonnes_per_year", "mwh_saved", "trees_planted", "people_involved", "consent",
             "featured", "submitted_at", "published_at",
         )
@@ -90,7 +91,7 @@ class PracticeRevisionAdmin(ReviewAdmin):
 
 
 @admin.register(ProblemReport)
-class ProblemReportAdmin(LabelledDateTimeMixin, admin.ModelAdmin):
+class ProblemReportAdmin(ReferenceSearchMixin, LabelledDateTimeMixin, admin.ModelAdmin):
     list_display = ["practice", "message_start", "email", "created_at", "resolved_at"]
     list_filter = [("resolved_at", admin.EmptyFieldListFilter)]
     list_select_related = ["practice"]

@@ -7,12 +7,10 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Good practices")
 
     def ready(self):
-        from partnerships import review
-        from partnerships.dashboard import register_panel
+        from partnerships.review import waiting
         from practices.models import GoodPractice, ProblemReport
 
-        review.register(
+        waiting.register(
             GoodPractice, waiting=lambda: GoodPractice.objects.waiting_for_staff(), since_field="waiting_since"
         )
-        review.register(ProblemReport, waiting=lambda: ProblemReport.objects.unresolved(), since_field="created_at")
-        register_panel("practices/_dashboard_panel.html", order=30)
+        waiting.register(ProblemReport, waiting=lambda: ProblemReport.objects.unresolved(), since_field="created_at")

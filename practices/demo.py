@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from partnerships.images import clean_image, make_thumbnail
 from partnerships.models import Company
+from portal.lib.images import clean_image, make_thumbnail
 from practices.models import Category, GoodPractice, PracticePhoto, PracticeStatus
 
 PRACTICES = [

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.choices import District, Sector
-from partnerships.images import ImageUploadField, make_thumbnail
+from portal.lib.images import ImageUploadField, make_thumbnail
 from practices.models import EDITABLE_FIELDS, Category, GoodPractice, PracticePhoto
 
 MAX_PHOTOS = 10

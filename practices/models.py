@@ -18,10 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from partnerships import access
 from partnerships.choices import District
-from partnerships.slugs import unique_slug
-from partnerships.workflow import COMPANY, STAFF, Reviewable, Rule, Status, Workflow
-from practices.text import normalise, search_words
+from partnerships.review.models import Referenced, Reviewable
+from partnerships.review.workflow import COMPANY, STAFF, Rule, Status, Workflow
+from portal.lib.text import normalise, search_words, unique_slug
 
 
 class Category(models.TextChoices):
@@ -165,7 +166,8 @@ def _impact_validators():
     return [MinValueValidator(0)]
 
 
-class GoodPractice(Reviewable):
+class GoodPractice(access.CompanyObject, Reviewable):
+    REFERENCE_PREFIX = "DP"
     WORKFLOW = _workflow(_("Publish"))
 
     status = models.CharField(
@@ -252,9 +254,6 @@ class GoodPractice(Reviewable):
     def get_dashboard_url(self):
         return reverse("partnerships:dashboard")
 
-    def reference(self):
-        return f"DP-{self.pk:05d}"
-
     @property
     def is_published(self):
         return self.status == PracticeStatus.APPROVED
@@ -263,14 +262,6 @@ class GoodPractice(Reviewable):
     def is_editable(self):
         """Drafts and practices sent back are edited in place; published ones through a revision."""
         return self.status in (PracticeStatus.DRAFT, PracticeStatus.CHANGES_REQUESTED, PracticeStatus.APPROVED)
-
-    def is_member(self, user):
-        return user.is_authenticated and getattr(getattr(user, "membership", None), "company_id", None) == (
-            self.company_id
-        )
-
-    def notification_recipients(self):
-        return self.company.notification_recipients()
 
     def after_transition(self, event):
         if event.action == "publish" and not self.published_at:
@@ -336,6 +327,8 @@ class PracticeRevisionQuerySet(models.QuerySet):
 class PracticeRevision(Reviewable):
     """An edit of a published practice, reviewed before it replaces the public text (see the module docstring)."""
 
+    REFERENCE_PREFIX = "DPE"
+
     WORKFLOW = _workflow(_("Publish the changes"))
 
     status = models.CharField(
@@ -359,11 +352,11 @@ class PracticeRevision(Reviewable):
     def __str__(self):
         return f"{self.practice} ({self.created_at:%Y-%m-%d})" if self.created_at else str(self.practice)
 
-    def reference(self):
-        return f"DPE-{self.pk:05d}"
-
     def is_member(self, user):
         return self.practice.is_member(user)
+
+    def may_act(self, user):
+        return self.practice.may_act(user)
 
     def notification_recipients(self):
         return self.practice.notification_recipients()
@@ -401,8 +394,10 @@ class ProblemReportQuerySet(models.QuerySet):
         return self.filter(resolved_at__isnull=True)
 
 
-class ProblemReport(models.Model):
+class ProblemReport(Referenced, models.Model):
     """A resident tells staff that something is wrong with a published practice."""
+
+    REFERENCE_PREFIX = "ZGL"
 
     practice = models.ForeignKey(
         GoodPractice, verbose_name=_("good practice"), on_delete=models.CASCADE, related_name="problem_reports"

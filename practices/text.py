@@ -1,32 +1,13 @@
-"""Text helpers: Markdown rendered and sanitised, and the normalised form of text that search compares."""
-
-import re
-import unicodedata
+"""Markdown rendered and sanitised. (Search folding lives in portal.lib.text.)"""
 
 import markdown as markdown_lib
 import nh3
-
-# Letters that Unicode does not decompose into a base letter and a mark (so NFKD alone would drop them).
-_MANUAL = str.maketrans({"ł": "l", "Ł": "l", "đ": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe"})
-_NON_WORD = re.compile(r"[^a-z0-9]+")
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre", "h2", "h3", "h4", "a", "hr",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
-
-
-def normalise(text):
-    """Lower-case ASCII words separated by single spaces: "Łódź, ul. Żółta" → "lodz ul zolta"."""
-    text = (text or "").translate(_MANUAL)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return " ".join(_NON_WORD.split(text)).strip()
-
-
-def search_words(query):
-    """The words of a search query, normalised the same way as the stored text (at most ten)."""
-    return normalise(query).split()[:10]
 
 
 def render_markdown(text):

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.security import client_ip
+from partnerships import access
+from portal.lib.http import client_ip
 from practices import catalogue
 from practices.forms import FilterForm, PhotoFormSet, PracticeForm, ProblemReportForm
 from practices.models import GoodPractice, PracticeRevision, PracticeStatus, ProblemReport
@@ -20,10 +21,12 @@ REPORTS_PER_HOUR = 5
 
 
 def _practice_for(request, pk):
-    """A practice the signed-in user may edit, submit or withdraw: only members of its company; others get 404."""
+    """A practice the signed-in user may edit, submit or withdraw: members of its company while they may act for it
+    (partnerships.access decides; a 403 says why not); everyone else gets 404."""
     practice = get_object_or_404(GoodPractice.objects.select_related("company"), pk=pk)
     if not practice.is_member(request.user):
         raise Http404
+    access.acting_company(request.user)
     return practice
 
 
@@ -55,34 +58,17 @@ def practice_list(request):
     form = _filter_form(request)
     practices = form.filter(GoodPractice.objects.published().for_cards())
     page = Paginator(practices, PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "form": form,
         "page": page,
-        "querystring": query.urlencode(),
         "is_filtered": bool(form.active_filters()),
     }
     return render(request, "practices/list.html", context)
 
 
-def _submitting_company(request):
-    """The verified company the user writes for, or a page telling them why they cannot (as an HttpResponse)."""
-    membership = getattr(request.user, "membership", None)
-    if membership is None:
-        reason = _("Practices are sent by the companies of the partnership. Register your company or join it first.")
-    elif not membership.company.is_verified:
-        reason = _("Your company has not been verified by city staff yet. You can send practices once it is.")
-    else:
-        return membership.company, None
-    return None, render(request, "practices/not_allowed.html", {"reason": reason}, status=403)
-
-
 @login_required
 def practice_new(request):
-    company, refusal = _submitting_company(request)
-    if refusal:
-        return refusal
+    company = access.acting_company(request.user)
     form = PracticeForm(request.POST or None)
     photos = PhotoFormSet(request.POST or None, request.FILES or None, prefix="photos")
     if request.method == "POST" and form.is_valid() and photos.is_valid():

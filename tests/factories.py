@@ -6,7 +6,7 @@ from django.utils import timezone
 from PIL import Image
 
 from partnerships.models import Company, Membership
-from partnerships.permissions import MODERATORS_GROUP
+from partnerships.review.permissions import MODERATORS_GROUP
 from portal.models import User
 
 

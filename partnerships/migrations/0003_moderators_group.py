@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from partnerships.permissions import grant_moderators
+from partnerships.review.permissions import grant_moderators
 
 MODERATOR_PERMISSIONS = {
     "partnerships": [

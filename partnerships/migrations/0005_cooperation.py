@@ -10,7 +10,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-from partnerships.permissions import grant_moderators
+from partnerships.review.permissions import grant_moderators
 
 MODERATOR_PERMISSIONS = {
     "partnerships": [

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from partnerships.permissions import grant_moderators
+from partnerships.review.permissions import grant_moderators
 
 REASON_TEMPLATE_PERMISSIONS = {
     "partnerships": ["view_reasontemplate", "add_reasontemplate", "change_reasontemplate"],

@@ -5,15 +5,8 @@ import json
 import pytest
 from django.test import Client
 
-from portal import personal_data
+from partnerships import services
 from portal.models import User
-
-
-@pytest.fixture
-def no_registered_checks(monkeypatch):
-    """The portal on its own, before any app registers what deletion does (the view must work all the same)."""
-    monkeypatch.setattr(personal_data, "_deletion_checks", [])
-    monkeypatch.setattr(personal_data, "_providers", {})
 
 
 @pytest.mark.django_db
@@ -28,16 +21,16 @@ def test_the_data_page_warns_what_deletion_does_to_the_company(client_for, newco
 
 
 @pytest.mark.django_db
-def test_the_data_page_lists_what_the_registry_says_about_this_person(client_for, newcomer, monkeypatch):
+def test_the_data_page_lists_what_deleting_does_to_this_person(client_for, newcomer, monkeypatch):
     monkeypatch.setattr(
-        personal_data, "_deletion_checks", [lambda user: [(f"{user.email} leaves Firma Testowa.", False)]]
+        services, "deletion_consequences", lambda user: [(f"{user.email} leaves Firma Testowa.", False)]
     )
     html = client_for(newcomer).get("/accounts/data/").content.decode()
     assert "newcomer@example.com leaves Firma Testowa." in html
 
 
 @pytest.mark.django_db
-def test_the_data_page_works_when_no_app_registers_anything(client_for, newcomer, no_registered_checks):
+def test_the_data_page_works_for_a_person_without_a_company(client_for, newcomer):
     assert client_for(newcomer).get("/accounts/data/").status_code == 200
 
 
@@ -85,7 +78,7 @@ def test_deleting_the_account_needs_the_confirmation_box(client_for, newcomer):
 
 
 @pytest.mark.django_db
-def test_deleting_the_account_removes_the_user_and_signs_them_out(client_for, newcomer, no_registered_checks):
+def test_deleting_the_account_removes_the_user_and_signs_them_out(client_for, newcomer):
     client = client_for(newcomer)
     response = client.post("/accounts/data/delete/", {"confirm": "on", "password": "correct-horse-battery"})
     assert response.status_code == 302
@@ -96,7 +89,7 @@ def test_deleting_the_account_removes_the_user_and_signs_them_out(client_for, ne
 
 
 @pytest.mark.django_db
-def test_deleting_the_account_says_it_was_done_in_the_users_language(client_for, newcomer, no_registered_checks):
+def test_deleting_the_account_says_it_was_done_in_the_users_language(client_for, newcomer):
     client = client_for(newcomer)
     response = client.post(
         "/accounts/data/delete/", {"confirm": "on", "password": "correct-horse-battery"}, follow=True
@@ -106,7 +99,7 @@ def test_deleting_the_account_says_it_was_done_in_the_users_language(client_for,
 
 @pytest.mark.django_db
 def test_a_blocking_consequence_stops_the_deletion(client_for, newcomer, monkeypatch):
-    monkeypatch.setattr(personal_data, "_deletion_checks", [lambda user: [("Hand over the company first.", True)]])
+    monkeypatch.setattr(services, "deletion_consequences", lambda user: [("Hand over the company first.", True)])
     response = client_for(newcomer).post(
         "/accounts/data/delete/", {"confirm": "on", "password": "correct-horse-battery"}
     )

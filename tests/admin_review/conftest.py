@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerships.models import Company, ReasonTemplate
+from partnerships.models import Company
+from partnerships.review.models import ReasonTemplate
 from tests.factories import CompanyFactory, StaffFactory, UserFactory
 
 

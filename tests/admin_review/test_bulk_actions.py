@@ -3,7 +3,8 @@
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
-from partnerships.models import Company, ReviewEvent
+from partnerships.models import Company
+from partnerships.review.models import ReviewEvent
 from tests.admin_review.conftest import make_companies
 
 CHANGELIST = reverse("admin:partnerships_company_changelist")

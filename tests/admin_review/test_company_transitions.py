@@ -5,7 +5,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from partnerships.models import Company, ReviewEvent
+from partnerships.models import Company
+from partnerships.review.models import ReviewEvent
 from tests.admin_review.conftest import decide_url, refreshed_status
 
 PENDING, VERIFIED, REJECTED = Company.Status.PENDING, Company.Status.VERIFIED, Company.Status.REJECTED

@@ -3,7 +3,8 @@
 from django.core import mail
 from django.utils import translation
 
-from partnerships.models import Company, ReviewEvent, StaffNote
+from partnerships.models import Company
+from partnerships.review.models import ReviewEvent, StaffNote
 from tests.admin_review.conftest import change_url, decide_url, refreshed_status
 
 
@@ -50,7 +51,7 @@ def test_it_warns_when_the_status_does_not_allow_the_decision(client_for, compan
 def test_it_offers_the_reason_templates_for_this_action_and_for_all(
     client_for, pending_company, staff, reason_template
 ):
-    from partnerships.models import ReasonTemplate
+    from partnerships.review.models import ReasonTemplate
 
     ReasonTemplate.objects.create(title="Ogólny", text="Tekst dla każdej decyzji.", action="")
     ReasonTemplate.objects.create(title="Tylko weryfikacja", text="Tekst weryfikacji.", action="verify")

@@ -12,8 +12,9 @@ from tests.admin_review.conftest import make_companies
 EXPORT = reverse("admin:partnerships_company_export")
 
 
-def _export(client, file_format, query=""):
-    # The export form lists CSV first (0) and XLSX second (1).
+def _export(client, file_format, query="", language="en"):
+    # The export form lists CSV first (0) and XLSX second (1); the headers are in the staff member's language.
+    client.cookies["django_language"] = language
     return client.post(f"{EXPORT}{query}", {"format": file_format, "resource": "0"})
 
 
@@ -33,8 +34,20 @@ def test_the_csv_export_follows_the_list_filter_and_gives_reference_numbers(clie
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert sorted(row["reference"] for row in rows) == sorted(c.reference() for c in pending)
-    assert {row["nip"] for row in rows} == {c.nip for c in pending}
-    assert {row["status"] for row in rows} == {"pending"}
+    assert {row["NIP"] for row in rows} == {c.nip for c in pending}
+    assert {row["status"] for row in rows} == {"Waiting for verification"}
+
+
+def test_the_export_speaks_the_staff_members_language(client_for, staff):
+    make_companies(1)
+
+    response = _export(client_for(staff), "0", language="pl")
+
+    header = next(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert header[:3] == ["numer referencyjny", "nazwa", "NIP"]
+    assert list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))[0]["status"] == (
+        "Czeka na weryfikację"
+    )
 
 
 def test_the_xlsx_export_follows_the_search_and_gives_reference_numbers(client_for, staff):

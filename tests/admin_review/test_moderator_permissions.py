@@ -2,7 +2,8 @@
 
 from django.urls import reverse
 
-from partnerships.models import Company, ReasonTemplate
+from partnerships.models import Company
+from partnerships.review.models import ReasonTemplate
 from tests.admin_review.conftest import change_url
 
 

@@ -6,12 +6,12 @@ from datetime import date, timedelta
 from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from partnerships import review
-from partnerships.admin import staff_action_choices
-from partnerships.admin_review import ReviewAdmin
-from partnerships.models import Company, ReasonTemplate
+from partnerships.models import Company
+from partnerships.review import waiting
+from partnerships.review.admin import ReviewAdmin, staff_action_choices
+from partnerships.review.models import ReasonTemplate
 from tests.factories import CompanyFactory
 
 
@@ -25,10 +25,13 @@ def test_a_review_admin_without_a_resource_still_exports_reference_numbers(rf: R
     request.user = staff
 
     (resource_class,) = model_admin.get_export_resource_classes(request)
-    dataset = resource_class().export(queryset=Company.objects.all())
+    with translation.override("en"):
+        dataset = resource_class().export(queryset=Company.objects.all())
 
+    assert dataset.headers[0] == "reference"
     assert dataset.dict[0]["reference"] == company.reference()
     assert dataset.dict[0]["name"] == company.name
+    assert dataset.dict[0]["status"] == "Waiting for verification"
 
 
 def test_a_review_admin_on_a_model_without_simple_history_shows_djangos_history(rf, superuser):
@@ -70,13 +73,13 @@ def test_the_waiting_list_orders_dates_and_date_times_together(staff):
     newer = CompanyFactory(status=Company.Status.PENDING, submitted_at=timezone.now())
     undated = CompanyFactory(status=Company.Status.PENDING, submitted_at=None)
     items = [
-        review.WaitingItem(newer.submitted_at, Company, newer),
-        review.WaitingItem(None, Company, undated),
-        review.WaitingItem(date.today() - timedelta(days=1), Company, older),
-        review.WaitingItem(older.submitted_at, Company, older),
+        waiting.WaitingItem(newer.submitted_at, Company, newer),
+        waiting.WaitingItem(None, Company, undated),
+        waiting.WaitingItem(date.today() - timedelta(days=1), Company, older),
+        waiting.WaitingItem(older.submitted_at, Company, older),
     ]
 
-    items.sort(key=review._oldest_first)
+    items.sort(key=waiting._oldest_first)
 
     assert [item.since for item in items] == [
         older.submitted_at,
@@ -88,7 +91,7 @@ def test_the_waiting_list_orders_dates_and_date_times_together(staff):
 
 def test_a_subclass_with_inlines_of_its_own_keeps_the_internal_notes(rf, staff):
     from partnerships.admin import MembershipInline
-    from partnerships.admin_review import StaffNoteInline
+    from partnerships.review.admin import StaffNoteInline
 
     class WithInlines(ReviewAdmin):
         inlines = [MembershipInline]

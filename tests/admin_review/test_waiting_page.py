@@ -7,8 +7,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerships import review
-from partnerships.models import Company, StaffNote
+from partnerships.models import Company
+from partnerships.review import waiting
+from partnerships.review.models import StaffNote
 from tests.factories import CompanyFactory
 
 WAITING = reverse("admin:waiting")
@@ -79,23 +80,25 @@ def test_the_admin_index_shows_counts_and_links_to_the_waiting_page(client_for, 
 
 
 @pytest.fixture
-def registered_note_source():
-    """A model without `assignee`, `reference()` or `submitted_at`, registered the way other apps do."""
-    review.register(StaffNote, waiting=lambda: StaffNote.objects.all(), since_field="created_at")
+def registered_note_source(monkeypatch):
+    """A model without `assignee`, `company` or `submitted_at`, registered the way other apps do (with the
+    reference number every registered model has)."""
+    monkeypatch.setattr(StaffNote, "reference", lambda self: f"NOTE-{self.pk}", raising=False)
+    waiting.register(StaffNote, waiting=lambda: StaffNote.objects.all(), since_field="created_at")
     yield
-    review._sources[:] = [s for s in review._sources if s.model is not StaffNote]
+    waiting._sources[:] = [s for s in waiting._sources if s.model is not StaffNote]
 
 
-def test_the_registry_copes_with_models_without_assignee_or_reference(
+def test_the_registry_copes_with_models_without_assignee_or_company(
     registered_note_source, client_for, staff, pending_company
 ):
     StaffNote.objects.create(subject=pending_company, author=staff, text="Zgłoszony problem")
 
-    items = review.waiting_items(user=staff)
+    items = waiting.waiting_items(user=staff)
     html = client_for(staff).get(WAITING).content.decode()
 
     note_item = next(item for item in items if item.model is StaffNote)
     assert note_item.assignee is None and note_item.company is None
-    assert note_item.reference.startswith("STAFFNOTE-")
+    assert note_item.reference.startswith("NOTE-")
     assert "Zgłoszony problem" in html
     assert isinstance(StaffNote._meta.get_field("created_at"), models.DateTimeField)

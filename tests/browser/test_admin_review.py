@@ -8,7 +8,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from partnerships.models import Company, ReasonTemplate, ReviewEvent
+from partnerships.models import Company
+from partnerships.review.models import ReasonTemplate, ReviewEvent
 from tests.browser.conftest import PASSWORD, assert_accessible
 from tests.factories import CompanyFactory, MembershipFactory, StaffFactory
 

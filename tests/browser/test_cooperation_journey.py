@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core import mail
 
-from partnerships.cooperation import Application, CooperationForm
+from partnerships.cooperation.models import Application, CooperationForm
 from partnerships.models import Membership
 from tests.browser.conftest import assert_accessible, log_in
 from tests.factories import CompanyFactory, MembershipFactory, StaffFactory

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from partnerships.images import clean_image
+from portal.lib.images import clean_image
 from tests.factories import png_bytes
 
 

@@ -1,6 +1,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from partnerships.models import Company, ReviewEvent
+from partnerships.models import Company
+from partnerships.review.models import ReviewEvent
 from tests.companies.helpers import company_data, valid_nip
 from tests.factories import png_bytes
 
@@ -97,13 +98,8 @@ def test_the_dashboard_shows_the_review_history(client_for, owner, company, staf
     assert "Review history" in html and "Reject" in html
 
 
-def test_the_dashboard_includes_registered_panels(client_for, owner, company, monkeypatch, tmp_path, settings):
-    from partnerships import dashboard
-
-    panel_dir = tmp_path / "panels"
-    (panel_dir / "test").mkdir(parents=True)
-    (panel_dir / "test" / "_panel.html").write_text("<section>Panel of {{ company.name }}</section>")
-    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], panel_dir]}]
-    monkeypatch.setattr(dashboard, "_panels", [])
-    dashboard.register_panel("test/_panel.html")
-    assert f"Panel of {company.name}" in client_for(owner).get("/company/").content.decode()
+def test_the_dashboard_shows_the_applications_practices_and_initiatives_panels(client_for, owner):
+    html = client_for(owner).get("/company/").content.decode()
+    assert 'aria-labelledby="applications-heading"' in html
+    assert 'aria-labelledby="practices-panel-title"' in html
+    assert 'aria-labelledby="initiatives-panel-heading"' in html

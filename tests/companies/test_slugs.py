@@ -1,6 +1,6 @@
 """Addresses in the portal are readable in Polish and never collide."""
 
-from partnerships.slugs import unique_slug
+from portal.lib.text import unique_slug
 from tests.factories import CompanyFactory
 
 

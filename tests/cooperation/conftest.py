@@ -1,6 +1,6 @@
 import pytest
 
-from partnerships.cooperation import CooperationForm
+from partnerships.cooperation.models import CooperationForm
 from partnerships.models import Company, Membership
 from tests.factories import CompanyFactory, MembershipFactory
 

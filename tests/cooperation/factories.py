@@ -1,6 +1,6 @@
 import factory
 
-from partnerships.cooperation import Application, CooperationForm
+from partnerships.cooperation.models import Application, CooperationForm
 from tests.factories import CompanyFactory
 
 

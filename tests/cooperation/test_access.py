@@ -63,7 +63,7 @@ def test_the_apply_page_points_a_rejected_company_to_its_dashboard(client_for, r
 
 @pytest.mark.parametrize("who", ["anonymous", "staff"])
 def test_a_post_to_apply_by_someone_who_may_not_saves_nothing(client_for, user_of, pact, who):
-    from partnerships.cooperation import Application
+    from partnerships.cooperation.models import Application
 
     response = client_for(user_of(who)).post(pact.get_apply_url(), {**PACT_ANSWERS, "submit": ""})
     assert response.status_code == 200
@@ -134,7 +134,7 @@ def test_a_missing_application_is_404(client_for, owner):
 def test_a_member_of_a_verified_company_applies_for_their_own_company(
     client_for, user_of, request, pact, who, applies_for
 ):
-    from partnerships.cooperation import Application
+    from partnerships.cooperation.models import Application
 
     response = client_for(user_of(who)).post(pact.get_apply_url(), {**PACT_ANSWERS, "submit": ""})
     assert response.status_code == 302
@@ -143,7 +143,7 @@ def test_a_member_of_a_verified_company_applies_for_their_own_company(
 
 @pytest.mark.parametrize("who", ["newcomer", "pending_member", "rejected_member"])
 def test_a_post_to_apply_without_a_verified_company_saves_nothing(client_for, request, pact, who):
-    from partnerships.cooperation import Application
+    from partnerships.cooperation.models import Application
 
     response = client_for(request.getfixturevalue(who)).post(pact.get_apply_url(), {**PACT_ANSWERS, "submit": ""})
     assert response.status_code == 200

@@ -2,7 +2,7 @@ import pytest
 from django.core import mail
 from django.utils import translation
 
-from partnerships.cooperation_admin import ApplicationAdmin, ApplicationResource
+from partnerships.cooperation.admin import ApplicationAdmin, ApplicationResource
 from tests.cooperation.factories import PACT_ANSWERS, ApplicationFactory
 from tests.factories import CompanyFactory
 

@@ -1,8 +1,8 @@
 import pytest
 from django.db import IntegrityError
 
-from partnerships.cooperation import Application
-from partnerships.models import ReviewEvent
+from partnerships.cooperation.models import Application
+from partnerships.review.models import ReviewEvent
 from tests.cooperation.factories import PACT_ANSWERS, ApplicationFactory, CooperationFormFactory
 
 pytestmark = pytest.mark.django_db

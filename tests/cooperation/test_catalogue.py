@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import translation
 
-from partnerships.cooperation import CooperationForm
+from partnerships.cooperation.models import CooperationForm
 from tests.cooperation.factories import CooperationFormFactory
 
 pytestmark = pytest.mark.django_db

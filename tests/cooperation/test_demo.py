@@ -2,8 +2,8 @@ import io
 
 import pytest
 
-from partnerships import demo_cooperation
-from partnerships.cooperation import Application
+from partnerships.cooperation import demo as demo_cooperation
+from partnerships.cooperation.models import Application
 from tests.factories import CompanyFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ import pytest
 from django.core import mail
 from django.utils import translation
 
-from partnerships.workflow import Status, TransitionNotAllowed
+from partnerships.review.workflow import Status, TransitionNotAllowed
 from tests.cooperation.factories import PACT_ANSWERS, ApplicationFactory
 
 pytestmark = pytest.mark.django_db

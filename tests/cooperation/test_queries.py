@@ -6,8 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from partnerships.cooperation import Application, CooperationForm
-from partnerships.models import Company, ReviewEvent
+from partnerships.cooperation.models import Application, CooperationForm
+from partnerships.models import Company
+from partnerships.review.models import ReviewEvent
 from tests.cooperation.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from partnerships import cooperation_forms as qf
+from partnerships.cooperation import questions as qf
 from tests.cooperation.factories import PACT_ANSWERS
 
 
@@ -129,7 +129,7 @@ def test_communication_audience_is_optional():
 
 
 def test_every_kind_in_the_catalogue_has_its_questions():
-    from partnerships.cooperation import CooperationForm
+    from partnerships.cooperation.models import CooperationForm
 
     assert set(qf.FORMS_BY_KIND) == set(CooperationForm.Kind.values)
 

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
-from partnerships.models import ReviewEvent
-from partnerships.workflow import TransitionNotAllowed
+from partnerships.review.models import ReviewEvent
+from partnerships.review.workflow import TransitionNotAllowed
 from tests.cooperation.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db

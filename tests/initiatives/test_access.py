@@ -74,8 +74,12 @@ def test_signing_up_needs_post(client_for, owner, initiative):
 def test_a_member_of_an_unverified_company_cannot_sign_up(client_for, owner, company, initiative):
     company.status = company.Status.PENDING
     company.save()
-    response = client_for(owner).post(reverse("initiatives:participate", args=[initiative.slug]), signup_data())
-    assert response.status_code == 400
+    client = client_for(owner)
+    client.cookies["django_language"] = "en"
+    response = client.post(reverse("initiatives:participate", args=[initiative.slug]), signup_data())
+    # Refused by the one rule of partnerships.access, as in every app: a 403 that says why.
+    assert response.status_code == 403
+    assert "has not been verified by city staff yet" in response.content.decode()
     assert not Participation.objects.exists()
 
 

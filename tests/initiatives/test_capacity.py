@@ -145,7 +145,7 @@ def test_a_company_may_sign_up_again_after_cancelling(company, initiative):
 
 def test_the_detail_page_says_why_a_visitor_cannot_sign_up(client, initiative):
     html = in_english(client).get(initiative.get_absolute_url()).content.decode()
-    assert "Sign in as a member of a partner company to sign it up." in html
+    assert "Sign in as a member of a partner company to do this." in html
     assert 'id="participation-form"' not in html
 
 
@@ -162,9 +162,9 @@ def test_bad_input_is_refused_on_the_form(client_for, owner, initiative):
 
 
 def test_waiting_companies_are_on_staff_waiting_list(company, initiative):
-    from partnerships import review
+    from partnerships.review import waiting
 
     ParticipationFactory(initiative=initiative, participants=10)
-    waiting = _sign_up(initiative, company, 1, wait=True)
-    items = [obj for _since, model, obj in review.waiting_items() if model is Participation]
-    assert items == [waiting]
+    on_the_list = _sign_up(initiative, company, 1, wait=True)
+    items = [obj for _since, model, obj in waiting.waiting_items() if model is Participation]
+    assert items == [on_the_list]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from partnerships.models import CooperationForm
+from partnerships.cooperation.models import CooperationForm
 from tests.initiatives.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from practices.admin import GoodPracticeAdmin, GoodPracticeResource
 from practices.models import GoodPractice, PracticeRevision
@@ -53,7 +54,8 @@ def test_an_edit_under_review_shows_what_changes(client_for, owner, staff, publi
 
 def test_the_export_resource_gives_reference_company_and_figures(published):
     PracticeFactory()
-    dataset = GoodPracticeResource().export(GoodPractice.objects.filter(pk=published.pk))
+    with translation.override("en"):
+        dataset = GoodPracticeResource().export(GoodPractice.objects.filter(pk=published.pk))
     row = dict(zip(dataset.headers, dataset[0], strict=True))
     assert row["reference"] == published.reference()
     assert row["company"] == published.company.name

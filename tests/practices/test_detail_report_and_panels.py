@@ -7,7 +7,7 @@ from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 
-from partnerships import review
+from partnerships.review import waiting
 from practices import demo
 from practices.models import GoodPractice, PracticePhoto, PracticeStatus, ProblemReport
 from tests.factories import CompanyFactory
@@ -42,7 +42,7 @@ def test_a_resident_reports_a_problem_and_it_waits_for_staff(client, published):
     response = client.post(f"{published.get_absolute_url()}report/", {"message": "Link nie działa.", "email": ""})
     assert response.status_code == 302
     report = ProblemReport.objects.get()
-    source = next(source for source in review.sources() if source.model is ProblemReport)
+    source = next(source for source in waiting.sources() if source.model is ProblemReport)
     assert list(source.waiting()) == [report] and source.since_field == "created_at"
 
 

@@ -5,8 +5,8 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from partnerships import review
-from partnerships.workflow import TransitionNotAllowed
+from partnerships.review import waiting
+from partnerships.review.workflow import TransitionNotAllowed
 from practices.models import GoodPractice, PracticeRevision, PracticeStatus
 from tests.practices.test_access import VALID
 
@@ -116,7 +116,7 @@ def test_a_second_edit_waits_until_the_first_is_decided(client_for, owner, publi
 
 def test_submitted_practices_and_waiting_edits_are_on_the_waiting_page(client_for, owner, submitted, published, draft):
     client_for(owner).post(f"/practices/edit/{published.pk}/", {**VALID, "title": "Poprawka"})
-    source = next(source for source in review.sources() if source.model is GoodPractice)
+    source = next(source for source in waiting.sources() if source.model is GoodPractice)
     assert set(source.waiting()) == {submitted, published}
 
 

@@ -12,7 +12,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.choices import District
-from partnerships.cooperation import CooperationForm
+from partnerships.cooperation.models import CooperationForm
 
 Kind = CooperationForm.Kind
 

@@ -1,14 +1,15 @@
 from django.urls import path
 
-from partnerships import cooperation_views as views
+from partnerships.cooperation import views
 
-# Included from partnerships/urls.py, so the names live in the "partnerships" namespace.
+app_name = "cooperation"
+
 urlpatterns = [
-    path("cooperation/", views.form_list, name="cooperation_list"),
+    path("cooperation/", views.form_list, name="list"),
     path("cooperation/applications/<int:pk>/", views.application_detail, name="application_detail"),
     path("cooperation/applications/<int:pk>/edit/", views.application_edit, name="application_edit"),
     path("cooperation/applications/<int:pk>/submit/", views.application_submit, name="application_submit"),
     path("cooperation/applications/<int:pk>/withdraw/", views.application_withdraw, name="application_withdraw"),
-    path("cooperation/<slug:slug>/", views.form_detail, name="cooperation_detail"),
-    path("cooperation/<slug:slug>/apply/", views.apply, name="cooperation_apply"),
+    path("cooperation/<slug:slug>/", views.form_detail, name="detail"),
+    path("cooperation/<slug:slug>/apply/", views.apply, name="apply"),
 ]

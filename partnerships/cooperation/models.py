@@ -8,9 +8,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from partnerships.workflow import Reviewable, Status
-
-__all__ = ["Application", "CooperationForm"]
+from partnerships import access
+from partnerships.review.models import Reviewable
+from partnerships.review.workflow import Status
 
 
 class CooperationFormQuerySet(models.QuerySet):
@@ -65,6 +65,7 @@ class CooperationForm(models.Model):
     objects = CooperationFormQuerySet.as_manager()
 
     class Meta:
+        app_label = "partnerships"
         verbose_name = _("cooperation form")
         verbose_name_plural = _("cooperation forms")
         ordering = ["group", "order", "pk"]
@@ -73,7 +74,7 @@ class CooperationForm(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("partnerships:cooperation_detail", args=[self.slug])
+        return reverse("cooperation:detail", args=[self.slug])
 
     def _localized(self, name):
         # English falls back to Polish wherever staff have not written the English text yet.
@@ -104,7 +105,7 @@ class CooperationForm(models.Model):
         return self._localized("gives")
 
     def get_apply_url(self):
-        return reverse("partnerships:cooperation_apply", args=[self.slug])
+        return reverse("cooperation:apply", args=[self.slug])
 
     def is_open(self, today=None):
         today = today or timezone.localdate()
@@ -119,14 +120,10 @@ class CooperationForm(models.Model):
 
         Codes: anonymous, no_company, company_pending, company_rejected, active_exists, closed.
         """
-        if not user.is_authenticated:
-            return "anonymous", None
-        membership = getattr(user, "membership", None)
-        if membership is None:
-            return "no_company", None
-        company = membership.company
-        if not company.is_verified:
-            return ("company_rejected" if company.status == company.Status.REJECTED else "company_pending"), None
+        refusal = access.refusal(user)
+        if refusal:
+            return refusal, None
+        company = access.membership_of(user).company
         existing = Application.objects.active().filter(company=company, form=self).first()
         if existing is not None:
             return "active_exists", existing
@@ -148,10 +145,11 @@ class ApplicationQuerySet(models.QuerySet):
         return self.filter(status=Status.APPROVED)
 
 
-class Application(Reviewable):
+class Application(access.CompanyObject, Reviewable):
     """A company's application to take part in one cooperation form, with its answers to that form's questions."""
 
     Status = Status
+    REFERENCE_PREFIX = "WSP"
 
     company = models.ForeignKey(
         "partnerships.Company", verbose_name=_("company"), on_delete=models.CASCADE, related_name="applications"
@@ -173,6 +171,7 @@ class Application(Reviewable):
     objects = ApplicationQuerySet.as_manager()
 
     class Meta:
+        app_label = "partnerships"
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         ordering = ["-created_at", "-pk"]
@@ -188,21 +187,7 @@ class Application(Reviewable):
         return f"{self.reference()} · {self.form.title}"
 
     def get_absolute_url(self):
-        return reverse("partnerships:application_detail", args=[self.pk])
-
-    def reference(self):
-        return f"WSP-{self.pk:05d}" if self.pk else "WSP-?"
-
-    reference.short_description = _("reference")
-
-    def is_member(self, user):
-        if not user.is_authenticated:
-            return False
-        membership = getattr(user, "membership", None)
-        return membership is not None and membership.company_id == self.company_id
-
-    def notification_recipients(self):
-        return self.company.notification_recipients()
+        return reverse("cooperation:application_detail", args=[self.pk])
 
     def get_dashboard_url(self):
         return reverse("partnerships:dashboard") + f"#application-{self.pk}"
@@ -210,12 +195,6 @@ class Application(Reviewable):
     @property
     def is_editable(self):
         return self.status in EDITABLE_STATUSES
-
-    def answer_items(self):
-        """The answers as (question, answer) pairs in the language of the reader."""
-        from partnerships.cooperation_forms import display_answers
-
-        return display_answers(self.form.kind, self.answers)
 
 
 def personal_data(user):

@@ -3,8 +3,8 @@ from collections import defaultdict
 from django import template
 from django.contrib.contenttypes.models import ContentType
 
-from partnerships.cooperation import Application
-from partnerships.models import ReviewEvent
+from partnerships.cooperation.models import Application
+from partnerships.review.models import ReviewEvent
 
 register = template.Library()
 

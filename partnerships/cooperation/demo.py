@@ -7,8 +7,9 @@ that company has none for that form yet. The review history is written as staff 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from partnerships.cooperation import Application, CooperationForm
-from partnerships.models import Company, ReviewEvent
+from partnerships.cooperation.models import Application, CooperationForm
+from partnerships.models import Company
+from partnerships.review.models import ReviewEvent
 
 # (company NIP, form slug, status, answers, reason given by staff)
 DEMO_APPLICATIONS = [

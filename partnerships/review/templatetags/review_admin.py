@@ -1,6 +1,6 @@
 from django import template
 
-from partnerships import review
+from partnerships.review import waiting
 
 register = template.Library()
 
@@ -9,4 +9,5 @@ register = template.Library()
 def waiting_counts(context):
     """[(verbose_name_plural, count)] for the registered models the user may see: one COUNT query each."""
     user = context["request"].user
-    return [(model._meta.verbose_name_plural, count) for model, count in review.counts(user=user)]
+    return [(model._meta.verbose_name_plural, count) for model, count in waiting.counts(user=user)]
+

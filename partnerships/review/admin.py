@@ -1,8 +1,9 @@
 """The admin base for everything staff decide on (companies, applications, practices, participations…).
 
 Contract other apps rely on (keep it stable):
-- subclass `ReviewAdmin` for a model that inherits `Reviewable` (and set `resource_classes` to a `ReviewResource`
+- subclass `ReviewAdmin` for a model that inherits `Reviewable` (and set `resource_classes` to an `ExportResource`
   subclass for the CSV/XLSX export);
+- the changelist's search also finds an object by its reference number (WSP-00042, or just 42);
 - every staff action of the model's WORKFLOW gets a page at `<pk>/decide/<action>/`, URL name
   `admin:<app_label>_<model_name>_decide`, with a form `#decision-form` holding a `reason` textarea (`#id_reason`)
   and one submit button; the decision goes through `Reviewable.transition()`, so it is checked, recorded and
@@ -24,7 +25,6 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
@@ -33,8 +33,10 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
-from partnerships.models import ReasonTemplate, StaffNote
-from partnerships.workflow import STAFF
+from partnerships.review import waiting
+from partnerships.review.models import ReasonTemplate, ReviewEvent, StaffNote
+from partnerships.review.workflow import STAFF
+from portal.lib.admin_labels import LabelledDateTimeMixin
 
 REVIEW_READONLY_FIELDS = ("status", "submitted_at", "decided_at", "decision_reason")
 
@@ -63,16 +65,27 @@ def reason_templates_for(rule):
     return ReasonTemplate.objects.filter(Q(action=rule.action) | Q(action=""))
 
 
-class ReviewResource(resources.ModelResource):
-    """Export rows of a reviewed model; each row starts with the reference number staff and companies quote."""
+class ExportResource(resources.ModelResource):
+    """The one column convention of staff's exports (companies, applications, practices, participations):
+    the reference number staff and companies quote comes first, every header is the field's name in the staff
+    member's language, and a status is written as its label ("Approved"), never as its code."""
 
-    reference = fields.Field(column_name="reference")
-    status_label = fields.Field(column_name="status_label")
+    reference = fields.Field(column_name=_("reference"))
+
+    @classmethod
+    def field_from_django_field(cls, field_name, django_field, readonly):
+        field = super().field_from_django_field(field_name, django_field, readonly)
+        field.column_name = django_field.verbose_name
+        return field
+
+    def get_export_order(self):
+        order = super().get_export_order()
+        return ("reference", *(name for name in order if name != "reference"))
 
     def dehydrate_reference(self, obj):
         return obj.reference()
 
-    def dehydrate_status_label(self, obj):
+    def dehydrate_status(self, obj):
         return str(obj.get_status_display())
 
 
@@ -95,50 +108,6 @@ class AssigneeFilter(admin.SimpleListFilter):
         return queryset
 
 
-def name_split_inputs(formfield, label):
-    """The admin's date-and-time field is two inputs under one label that names neither (axe: "label"); name each
-    by the field and its part."""
-    widget = getattr(formfield.widget, "widget", formfield.widget)  # inside the admin's related-field wrapper
-    if isinstance(widget, forms.MultiWidget):
-        parts = [_("date"), _("time")] if len(widget.widgets) == 2 else [str(n + 1) for n in range(len(widget.widgets))]
-        for subwidget, part in zip(widget.widgets, parts, strict=True):
-            subwidget.attrs.setdefault("aria-label", f"{label}: {part}")
-    return widget
-
-
-class LabelledDateTimeMixin:
-    """For model admins: every date-and-time input has a name of its own (see `name_split_inputs`)."""
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if formfield is not None:
-            name_split_inputs(formfield, capfirst(db_field.verbose_name))
-        return formfield
-
-
-class LabelledFieldsMixin:
-    """For tabular inlines: Django's table labels its inputs only by the column heading, which screen readers do
-    not tie to the input, so each input is named by its field's own label (WCAG 2.1, 4.1.2)."""
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if formfield is not None:
-            label = capfirst(db_field.verbose_name)
-            name_split_inputs(formfield, label).attrs.setdefault("aria-label", label)
-        return formfield
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-
-        class LabelledFormSet(formset):
-            def add_fields(self, form, index):
-                super().add_fields(form, index)
-                if "DELETE" in form.fields:
-                    form.fields["DELETE"].widget.attrs.setdefault("aria-label", _("Delete this row"))
-
-        return LabelledFormSet
-
-
 class StaffNoteInline(GenericTabularInline):
     """Internal notes: staff only, never shown to the company."""
 
@@ -154,7 +123,18 @@ class StaffNoteInline(GenericTabularInline):
     }
 
 
-class ReviewAdmin(LabelledDateTimeMixin, ExportMixin, SimpleHistoryAdmin):
+class ReferenceSearchMixin:
+    """For the admin of a model with reference numbers: the search also finds WSP-00042 (or just 42)."""
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        pk = self.model.pk_from_reference(search_term)
+        if pk is not None:
+            queryset |= self.model.objects.filter(pk=pk)
+        return queryset, may_have_duplicates
+
+
+class ReviewAdmin(ReferenceSearchMixin, LabelledDateTimeMixin, ExportMixin, SimpleHistoryAdmin):
     decision_template = "admin/partnerships/decide.html"
     bulk_decision_template = "admin/partnerships/bulk_decide.html"
     change_form_template = "admin/partnerships/review_change_form.html"
@@ -166,7 +146,7 @@ class ReviewAdmin(LabelledDateTimeMixin, ExportMixin, SimpleHistoryAdmin):
     def get_resource_classes(self, request):
         # Without a resource of its own, a model still exports with its reference number first.
         if not self.resource_classes:
-            return [resources.modelresource_factory(self.model, resource_class=ReviewResource)]
+            return [resources.modelresource_factory(self.model, resource_class=ExportResource)]
         return super().get_resource_classes(request)
 
     # simple-history's page needs `history = HistoricalRecords()` on the model; without it, Django's own log.
@@ -338,3 +318,52 @@ class ReviewAdmin(LabelledDateTimeMixin, ExportMixin, SimpleHistoryAdmin):
             "title": rule.label,
         }
         return TemplateResponse(request, self.bulk_decision_template, context)
+
+
+def staff_action_choices():
+    """The staff actions of every model waiting for review, for a reason template to be offered with."""
+    labels = {}
+    for source in waiting.sources():
+        workflow = getattr(source.model, "WORKFLOW", None)
+        for rule in workflow.staff_rules() if workflow else []:
+            labels.setdefault(rule.action, rule.label)
+    return [("", _("Every decision that asks for a reason")), *sorted(labels.items())]
+
+
+class ReasonTemplateForm(forms.ModelForm):
+    action = forms.ChoiceField(
+        label=_("for the action"),
+        choices=staff_action_choices,
+        required=False,
+        help_text=_("Leave empty to offer it for every decision that asks for a reason."),
+    )
+
+    class Meta:
+        model = ReasonTemplate
+        fields = ("title", "text", "action")
+
+
+@admin.register(ReasonTemplate)
+class ReasonTemplateAdmin(admin.ModelAdmin):
+    form = ReasonTemplateForm
+    list_display = ("title", "action")
+    list_filter = ("action",)
+    search_fields = ("title", "text")
+
+
+@admin.register(ReviewEvent)
+class ReviewEventAdmin(admin.ModelAdmin):
+    """Read-only: events are written only by transitions."""
+
+    list_display = ("created_at", "content_type", "object_id", "action", "from_status", "to_status", "by")
+    list_filter = ("content_type", "action", "by_staff")
+    list_select_related = ("content_type", "by")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

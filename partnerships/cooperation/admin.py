@@ -1,24 +1,22 @@
 """Staff's side of the cooperation catalogue and of applications."""
 
-import re
-
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from import_export import fields, resources
+from import_export import fields
 
-from partnerships.admin_review import ReviewAdmin
-from partnerships.cooperation import Application, CooperationForm
+from partnerships.cooperation.models import Application, CooperationForm
+from partnerships.cooperation.questions import display_answers
+from partnerships.review.admin import ExportResource, ReviewAdmin
 
 
-class ApplicationResource(resources.ModelResource):
+class ApplicationResource(ExportResource):
     """The columns of the CSV/XLSX export of applications."""
 
-    reference = fields.Field(attribute="reference", column_name=_("reference"))
     company = fields.Field(attribute="company__name", column_name=_("company"))
     nip = fields.Field(attribute="company__nip", column_name=_("NIP"))
     form = fields.Field(attribute="form__title_pl", column_name=_("cooperation form"))
-    status = fields.Field(attribute="get_status_display", column_name=_("status"))
+    status = fields.Field(attribute="status", column_name=_("status"))
     submitted = fields.Field(attribute="submitted_at", column_name=_("submitted"))
     decided = fields.Field(attribute="decided_at", column_name=_("decided"))
     reason = fields.Field(attribute="decision_reason", column_name=_("reason given to the company"))
@@ -54,21 +52,9 @@ class ApplicationAdmin(ReviewAdmin):
     )
     readonly_fields = tuple(name for name in fields if name != "assignee")
 
-    def get_search_results(self, request, queryset, search_term):
-        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        # A reference such as WSP-00042 (or just its number) finds that application too.
-        match = re.fullmatch(r"\s*(?:WSP-)?0*(\d{1,12})\s*", search_term or "", flags=re.IGNORECASE)
-        if match:
-            queryset |= self.model.objects.filter(pk=int(match.group(1)))
-        return queryset, may_have_duplicates
-
-    @admin.display(description=_("reference"))
-    def reference(self, obj):
-        return obj.reference()
-
     @admin.display(description=_("answers"))
     def answers_display(self, obj):
-        items = obj.answer_items()
+        items = display_answers(obj.form.kind, obj.answers)
         if not items:
             return "—"
         rows = format_html_join("", "<tr><th scope='row'>{}</th><td>{}</td></tr>", ((q, a) for q, a in items))

@@ -9,47 +9,49 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from partnerships.cooperation import Application, CooperationForm
-from partnerships.cooperation_forms import form_class_for
+from partnerships import access
+from partnerships.cooperation.models import Application, CooperationForm
+from partnerships.cooperation.questions import display_answers, form_class_for
 from partnerships.models import Company
-from partnerships.workflow import COMPANY
+from partnerships.review.workflow import COMPANY
 
 
 def _application_for(request, pk, write=False):
     """The application `pk` if the signed-in user is a member of its company; 404 for anyone else.
 
-    With `write`, the company must also be verified (a company whose verification was withdrawn only reads).
+    With `write`, the user must also be allowed to act for the company (see partnerships.access): a company whose
+    verification was withdrawn only reads.
     """
     application = get_object_or_404(Application.objects.select_related("form", "company"), pk=pk)
     if not application.is_member(request.user):
         raise Http404
-    if write and not application.company.is_verified:
-        raise PermissionDenied(_("Your company must be verified to do this."))
+    if write:
+        access.acting_company(request.user)
     return application
 
 
 def form_list(request):
     # One query for the active forms, grouped here in the order of CooperationForm.Group.
-    forms = list(CooperationForm.objects.active())
+    cooperation_forms = list(CooperationForm.objects.active())
     groups = [
-        (value, label, [form for form in forms if form.group == value])
+        (value, label, [cooperation_form for cooperation_form in cooperation_forms if cooperation_form.group == value])
         for value, label in CooperationForm.Group.choices
     ]
     return render(request, "partnerships/cooperation/form_list.html", {"groups": [g for g in groups if g[2]]})
 
 
 def form_detail(request, slug):
-    form = get_object_or_404(CooperationForm.objects.active(), slug=slug)
+    cooperation_form = get_object_or_404(CooperationForm.objects.active(), slug=slug)
     partners = (
         Company.objects.verified()
-        .filter(applications__form=form, applications__status=Application.Status.APPROVED)
+        .filter(applications__form=cooperation_form, applications__status=Application.Status.APPROVED)
         .distinct()
         .order_by("name")
     )
     # Dated initiatives of this form (bike campaign editions, plantings…), through the reverse relation the
     # initiatives app defines, so partnerships does not import it.
-    initiatives = form.initiatives.published().upcoming().order_by("start")[:10]
-    context = {"form": form, "partners": partners, "initiatives": initiatives}
+    initiatives = cooperation_form.initiatives.published().upcoming().order_by("start")[:10]
+    context = {"cooperation_form": cooperation_form, "partners": partners, "initiatives": initiatives}
     return render(request, "partnerships/cooperation/form_detail.html", context)
 
 
@@ -98,7 +100,7 @@ def application_detail(request, pk):
     actions = [rule for rule in application.available_actions(request.user) if rule.actor == COMPANY]
     context = {
         "application": application,
-        "answers": application.answer_items(),
+        "answers": display_answers(application.form.kind, application.answers),
         "history": application.review_history(),
         "actions": actions,
     }

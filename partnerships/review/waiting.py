@@ -1,11 +1,11 @@
 """The registry behind staff's "waiting for staff" page.
 
 Each app registers the models whose objects wait for a staff decision, with the queryset that finds them; the page
-lists everything, oldest first. `partnerships` never imports the other apps: they register themselves in
+lists everything, oldest first. The review package never imports the apps: each registers its models in its
 `AppConfig.ready()`.
 
-A registered model needs no particular fields: `assignee`, `company` and `reference()` are used when the model has
-them (see `WaitingItem`).
+A registered model has `reference()` (see `partnerships.review.models.Referenced`); `assignee` and `company` are
+shown when the model has them (see `WaitingItem`).
 """
 
 from collections.abc import Callable
@@ -39,8 +39,7 @@ class WaitingItem(NamedTuple):
 
     @property
     def reference(self):
-        reference = getattr(self.obj, "reference", None)
-        return reference() if callable(reference) else f"{self.model._meta.model_name.upper()}-{self.obj.pk}"
+        return self.obj.reference()
 
     @property
     def company(self):

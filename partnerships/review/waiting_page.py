@@ -1,6 +1,6 @@
 """The admin's "waiting for staff" page (`/admin/waiting/`, URL name `admin:waiting`).
 
-Everything registered in `partnerships.review`, oldest first, limited to the models the member of staff may see.
+Everything registered in `partnerships.review.waiting`, oldest first, limited to the models the member of staff may see.
 `install(admin.site)` adds the page to an admin site's URLs.
 """
 
@@ -8,12 +8,12 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from partnerships import review
+from partnerships.review import waiting
 
 
 def waiting_view(request, site):
     # One query per visible registered model (with its assignee and company joined).
-    items = review.waiting_items(user=request.user)
+    items = waiting.waiting_items(user=request.user)
     context = {
         **site.each_context(request),
         "title": _("Waiting for staff"),

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CooperationConfig(AppConfig):
+    """The cooperation catalogue and applications. The models keep the `partnerships` app label (and tables)."""
+
+    name = "partnerships.cooperation"
+    label = "cooperation"
+    verbose_name = _("Cooperation forms")
+
+    def ready(self):
+        from partnerships.cooperation.models import Application
+        from partnerships.review import waiting
+
+        # An application's name includes its form's title: the page joins the form so it costs one query.
+        waiting.register(
+            Application,
+            waiting=lambda: Application.objects.filter(status__in=Application.WORKFLOW.waiting).select_related("form"),
+        )

@@ -1,0 +1,256 @@
+"""The review workflow's models: the abstract `Reviewable` every reviewed model inherits, and the rows every
+transition leaves behind (`ReviewEvent`), staff's internal notes and the reason templates they choose from.
+
+The concrete models keep the `partnerships` app label, so their tables are those the migrations made.
+"""
+
+import re
+from functools import partial
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.review import emails
+from partnerships.review.workflow import STAFF, STANDARD_WORKFLOW, Status, TransitionNotAllowed
+
+
+class Referenced:
+    """A reference number staff and companies quote: the model's `REFERENCE_PREFIX` and the row's number, e.g.
+    WSP-00042. The admin finds a row by its reference (`pk_from_reference`)."""
+
+    REFERENCE_PREFIX = ""
+
+    def reference(self):
+        return f"{self.REFERENCE_PREFIX}-{self.pk:05d}" if self.pk else f"{self.REFERENCE_PREFIX}-?"
+
+    reference.short_description = _("reference")
+
+    @classmethod
+    def pk_from_reference(cls, text):
+        """The row number in "WSP-00042", "wsp-42" or "42"; None when `text` is not a reference of this model."""
+        pattern = rf"\s*(?:{re.escape(cls.REFERENCE_PREFIX)}-)?0*(\d{{1,12}})\s*"
+        match = re.fullmatch(pattern, text or "", flags=re.IGNORECASE)
+        return int(match.group(1)) if match else None
+
+
+class Reviewable(Referenced, models.Model):
+    """Abstract base for everything that passes through staff review."""
+
+    WORKFLOW = STANDARD_WORKFLOW
+
+    status = models.CharField(_("status"), max_length=32, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, db_index=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason given to the company"), blank=True)
+    assignee = models.ForeignKey(
+        "portal.User",
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"is_staff": True},
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    # What a subclass provides -------------------------------------------------------------------------------
+
+    def is_member(self, user):
+        """Whether `user` belongs to the company this object is of (and so may read it)."""
+        raise NotImplementedError
+
+    def may_act(self, user):
+        """Whether `user` may take the company's actions on this object; by default every member may."""
+        return self.is_member(user)
+
+    def notification_recipients(self):
+        """The users told about a staff decision."""
+        raise NotImplementedError
+
+    def get_dashboard_url(self):
+        """Where the company follows this object."""
+        raise NotImplementedError
+
+    def after_transition(self, event):
+        """A hook for work that belongs to the same transaction as a transition (e.g. publishing a revision)."""
+
+    # The mechanism -----------------------------------------------------------------------------------------
+
+    def available_actions(self, user):
+        return [rule for rule in self.WORKFLOW.rules if self.status in rule.sources and self._actor_ok(rule, user)]
+
+    def can(self, action, user):
+        try:
+            rule = self.WORKFLOW.rule(action)
+        except KeyError:
+            return False
+        return self.status in rule.sources and self._actor_ok(rule, user)
+
+    def _actor_ok(self, rule, user):
+        if user is None or not user.is_authenticated:
+            return False
+        if rule.actor == STAFF:
+            opts = self._meta
+            return user.is_staff and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        return self.may_act(user)
+
+    def transition(self, action, by, reason=""):
+        """Take `action` as user `by`, or raise TransitionNotAllowed / PermissionDenied and change nothing."""
+        try:
+            rule = self.WORKFLOW.rule(action)
+        except KeyError:
+            raise TransitionNotAllowed(_("This action does not exist.")) from None
+        if not self._actor_ok(rule, by):
+            raise PermissionDenied(_("You may not do this."))
+        reason = (reason or "").strip()
+        if rule.reason_required and not reason:
+            raise TransitionNotAllowed(_("Please give a reason: the company will read it."))
+        # Lock the row so that two people deciding at the same moment cannot both move it from the same status.
+        with transaction.atomic():
+            current = type(self).objects.select_for_update().only("status").get(pk=self.pk).status
+            if current not in rule.sources:
+                raise TransitionNotAllowed(
+                    _("“%(action)s” is not possible while the status is “%(status)s”.")
+                    % {"action": rule.label, "status": self._status_label(current)}
+                )
+            now = timezone.now()
+            self.status = rule.target
+            fields = ["status", "updated_at"]
+            if rule.actor == STAFF:
+                self.decided_at = now
+                self.decision_reason = reason
+                fields += ["decided_at", "decision_reason"]
+            elif rule.target in self.WORKFLOW.waiting:
+                self.submitted_at = now
+                fields.append("submitted_at")
+            self.save(update_fields=fields)
+            event = ReviewEvent.record(self, rule, current, by, reason)
+            self.after_transition(event)
+            if rule.actor == STAFF:
+                transaction.on_commit(partial(emails.send_decision, self, event))
+            elif rule.target in self.WORKFLOW.waiting:
+                transaction.on_commit(partial(emails.send_new_submission, self, event))
+        return event
+
+    def _status_label(self, value):
+        return dict(self._meta.get_field("status").choices).get(value, value)
+
+    def review_history(self):
+        return ReviewEvent.objects.for_object(self)
+
+
+class ReviewEventQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        content_type = ContentType.objects.get_for_model(obj)
+        return self.filter(content_type=content_type, object_id=obj.pk).select_related("by", "content_type")
+
+
+class ReviewEvent(models.Model):
+    """One transition of a reviewed object: who moved it, when, from which status to which, and why."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    action = models.CharField(_("action"), max_length=32)
+    from_status = models.CharField(_("from"), max_length=32)
+    to_status = models.CharField(_("to"), max_length=32)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    by_staff = models.BooleanField(_("by staff"), default=False)
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    objects = ReviewEventQuerySet.as_manager()
+
+    class Meta:
+        app_label = "partnerships"
+        verbose_name = _("review event")
+        verbose_name_plural = _("review events")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.action} {self.from_status}→{self.to_status}"
+
+    @classmethod
+    def record(cls, obj, rule, from_status, by, reason):
+        return cls.objects.create(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            action=rule.action,
+            from_status=from_status,
+            to_status=rule.target,
+            by=by,
+            by_staff=rule.actor == STAFF,
+            reason=reason,
+        )
+
+    def action_label(self):
+        model = self.content_type.model_class()
+        try:
+            return model.WORKFLOW.rule(self.action).label
+        except (AttributeError, KeyError):
+            return self.action
+
+    def _status_label(self, value):
+        model = self.content_type.model_class()
+        return dict(model._meta.get_field("status").choices).get(value, value)
+
+    def from_status_label(self):
+        return self._status_label(self.from_status)
+
+    def to_status_label(self):
+        return self._status_label(self.to_status)
+
+
+class StaffNote(models.Model):
+    """An internal remark on any reviewed object. Only staff see these; companies never do."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    text = models.TextField(_("internal note"))
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        app_label = "partnerships"
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class ReasonTemplate(models.Model):
+    """A reusable reason text staff pick when deciding, and edit before sending."""
+
+    title = models.CharField(_("title"), max_length=120)
+    text = models.TextField(_("text for the company"))
+    action = models.CharField(
+        _("for the action"),
+        max_length=32,
+        blank=True,
+        help_text=_("Leave empty to offer it for every decision that asks for a reason."),
+    )
+
+    class Meta:
+        app_label = "partnerships"
+        verbose_name = _("reason template")
+        verbose_name_plural = _("reason templates")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,2 @@
+"""Helpers shared by every app. Nothing here imports an app of the project (a test checks it): mail sending, image
+checks, text (slugs and search folding), the client's address and admin accessibility labels."""
