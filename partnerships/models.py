@@ -1,10 +1,12 @@
 """The companies of the partnership, their members, requests to join and invitations."""
 
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -213,8 +215,18 @@ def _invitation_token():
     return secrets.token_urlsafe(32)
 
 
+class InvitationQuerySet(models.QuerySet):
+    def open(self, now=None):
+        """Invitations that can still be accepted: not used, not withdrawn, not expired."""
+        oldest = (now or timezone.now()) - timedelta(days=settings.INVITATION_VALID_DAYS)
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, created_at__gte=oldest)
+
+
 class Invitation(models.Model):
-    """An owner invites a colleague by e-mail; the colleague accepts by following the link while signed in."""
+    """An owner invites a colleague by e-mail; the colleague accepts by following the link while signed in.
+
+    An invitation can be accepted for INVITATION_VALID_DAYS days (14 unless configured) and the owner may withdraw it.
+    """
 
     company = models.ForeignKey(
         Company, verbose_name=_("company"), on_delete=models.CASCADE, related_name="invitations"
@@ -226,6 +238,9 @@ class Invitation(models.Model):
     )
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("invitation")
@@ -234,3 +249,10 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.company}"
+
+    @property
+    def expires_at(self):
+        return self.created_at + timedelta(days=settings.INVITATION_VALID_DAYS)
+
+    def is_open(self, now=None):
+        return self.accepted_at is None and self.revoked_at is None and (now or timezone.now()) <= self.expires_at

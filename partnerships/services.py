@@ -4,8 +4,10 @@ Every function either does the whole change or raises ValidationError with a mes
 nothing. E-mails go out after the transaction commits.
 """
 
+from datetime import timedelta
 from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -72,17 +74,52 @@ def decide_join_request(join_request, by, accept):
 
 
 def invite(company, by, email, language):
-    """Invite `email` to join `company` as a colleague; the link is e-mailed in `language`."""
-    member = Membership.objects.filter(user__email__iexact=email).select_related("company").first()
-    if member is not None:
-        if member.company_id == company.pk:
-            raise ValidationError(_("%(email)s is already a member of your company.") % {"email": email})
-        raise ValidationError(
-            _("%(email)s already represents another company in the portal and cannot be invited.") % {"email": email}
-        )
-    invitation = Invitation.objects.create(company=company, email=email, invited_by=by)
-    transaction.on_commit(partial(emails.send_invitation, invitation, language))
+    """Invite `email` to join `company` as a colleague; the link is e-mailed in `language`.
+
+    Only a verified company invites, within a daily limit per owner and a limit of open invitations per company.
+    Whether the address belongs to someone in another company is not said: the answer is the same for every
+    address outside the company, and such a person simply cannot accept.
+    """
+    if not company.is_verified:
+        raise ValidationError(_("Your company can invite colleagues once city staff have verified it."))
+    if company.memberships.filter(user__email__iexact=email).exists():
+        raise ValidationError(_("%(email)s is already a member of your company.") % {"email": email})
+    now = timezone.now()
+    with transaction.atomic():
+        # Lock the company's row: two invitations sent at the same moment are counted one after the other, so
+        # neither limit can be passed by sending in parallel.
+        Company.objects.select_for_update().filter(pk=company.pk).first()
+        open_invitations = Invitation.objects.open(now).filter(company=company)
+        if open_invitations.filter(email__iexact=email).exists():
+            raise ValidationError(
+                _("%(email)s has already been invited. You can withdraw that invitation and send a new one.")
+                % {"email": email}
+            )
+        if open_invitations.count() >= settings.INVITATIONS_OPEN_PER_COMPANY:
+            raise ValidationError(
+                _("Your company has %(count)d invitations waiting for an answer. Withdraw some before sending more.")
+                % {"count": settings.INVITATIONS_OPEN_PER_COMPANY}
+            )
+        sent_today = Invitation.objects.filter(invited_by=by, created_at__gte=now - timedelta(days=1)).count()
+        if sent_today >= settings.INVITATIONS_PER_OWNER_PER_DAY:
+            raise ValidationError(
+                _("You have sent %(count)d invitations in the last 24 hours. Please try again tomorrow.")
+                % {"count": settings.INVITATIONS_PER_OWNER_PER_DAY}
+            )
+        invitation = Invitation.objects.create(company=company, email=email, invited_by=by)
+        transaction.on_commit(partial(emails.send_invitation, invitation, language))
     return invitation
+
+
+def revoke_invitation(owner_membership, invitation):
+    """The owner withdraws an invitation not yet accepted; its link stops working."""
+    if invitation.company_id != owner_membership.company_id:
+        raise ValidationError(_("This invitation is not your company's."))
+    updated = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    if not updated:
+        raise ValidationError(_("This invitation has already been used or withdrawn."))
 
 
 def accept_invitation(invitation, user):
@@ -90,6 +127,10 @@ def accept_invitation(invitation, user):
         invitation = Invitation.objects.select_for_update().select_related("company").get(pk=invitation.pk)
         if invitation.accepted_at is not None:
             raise ValidationError(_("This invitation has already been used."))
+        if not invitation.is_open():
+            raise ValidationError(
+                _("This invitation has expired or was withdrawn. Ask the company's owner for a new one.")
+            )
         if invitation.email.lower() != user.email.lower():
             raise ValidationError(
                 _("This invitation was sent to %(email)s. Please sign in with that address to accept it.")

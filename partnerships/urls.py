@@ -16,6 +16,7 @@ urlpatterns = [
     path("company/members/<int:pk>/make-owner/", views.make_owner, name="make_owner"),
     path("company/members/leave/", views.leave, name="leave"),
     path("company/join-requests/<int:pk>/<str:decision>/", views.decide_join_request, name="decide_join_request"),
+    path("company/invitations/<int:pk>/revoke/", views.revoke_invitation, name="revoke_invitation"),
     path("company/invitations/<str:token>/", views.invitation, name="invitation"),
     path("partners/", views.partner_list, name="partner_list"),
     path("partners/<slug:slug>/", views.partner_detail, name="partner_detail"),

@@ -149,8 +149,8 @@ def members(request):
     company = membership.company
     context = {
         **_company_context(membership),
-        "invitations": company.invitations.filter(accepted_at__isnull=True) if membership.is_owner else [],
-        "invite_form": InvitationForm() if membership.is_owner else None,
+        "invitations": company.invitations.open() if membership.is_owner else [],
+        "invite_form": InvitationForm() if membership.is_owner and company.is_verified else None,
     }
     return render(request, "partnerships/members.html", context)
 
@@ -159,6 +159,7 @@ def members(request):
 @require_POST
 def invite(request):
     membership = _membership_for(request, owner=True)
+    access.acting_company(request.user)  # only a verified company invites
     form = InvitationForm(request.POST)
     if not form.is_valid():
         _error_messages(request, ValidationError(form.errors["email"]))
@@ -170,6 +171,20 @@ def invite(request):
         _error_messages(request, error)
     else:
         messages.success(request, _("The invitation has been sent to %(email)s.") % {"email": email})
+    return redirect("partnerships:members")
+
+
+@login_required
+@require_POST
+def revoke_invitation(request, pk):
+    membership = _membership_for(request, owner=True)
+    invitation = get_object_or_404(Invitation, pk=pk, company=membership.company)
+    try:
+        services.revoke_invitation(membership, invitation)
+    except ValidationError as error:
+        _error_messages(request, error)
+    else:
+        messages.success(request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email})
     return redirect("partnerships:members")
 
 

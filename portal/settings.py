@@ -184,6 +184,11 @@ STORAGES = {
 # Uploads: a request body above this is refused before it reaches a form.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Invitations to join a company: how long a link works, how many one owner may send a day and how many may be
+# open at once for one company (so the city's sender cannot be used to mail arbitrary addresses in bulk).
+INVITATION_VALID_DAYS = env_int("PORTAL_INVITATION_VALID_DAYS", 14)
+INVITATIONS_PER_OWNER_PER_DAY = env_int("PORTAL_INVITATIONS_PER_OWNER_PER_DAY", 10)
+INVITATIONS_OPEN_PER_COMPANY = env_int("PORTAL_INVITATIONS_OPEN_PER_COMPANY", 20)
 UPLOAD_MAX_BYTES = env_int("PORTAL_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 UPLOAD_MAX_PIXELS = env_int("PORTAL_UPLOAD_MAX_PIXELS", 40_000_000)
 

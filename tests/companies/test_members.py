@@ -42,11 +42,19 @@ def test_an_invitation_is_refused_to_another_address(client_for, owner, company,
     assert not Membership.objects.filter(user=newcomer).exists()
 
 
-def test_inviting_someone_from_another_company_is_refused(client_for, owner, outsider):
-    response = client_for(owner).post("/company/members/invite/", {"email": outsider.email}, follow=True)
-    assert "already represents another company" in response.content.decode()
-    assert not Invitation.objects.exists()
-    assert not mail.outbox
+def test_inviting_someone_from_another_company_reveals_nothing_and_they_cannot_accept(
+    client_for, owner, outsider, other_company, django_capture_on_commit_callbacks
+):
+    # The owner is told what they would be told for any address: nobody learns who represents which company.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(owner).post("/company/members/invite/", {"email": outsider.email}, follow=True)
+    html = response.content.decode()
+    assert f"The invitation has been sent to {outsider.email}." in html
+    assert "another company" not in html
+    invitation = Invitation.objects.get()
+    response = client_for(outsider).post(f"/company/invitations/{invitation.token}/", follow=True)
+    assert "already represent a company" in response.content.decode()
+    assert Membership.objects.get(user=outsider).company == other_company
 
 
 def test_inviting_an_existing_colleague_is_refused(client_for, owner, colleague):
