@@ -193,8 +193,19 @@ class Application(access.CompanyObject, Reviewable):
         return reverse("partnerships:dashboard") + f"#application-{self.pk}"
 
     @property
+    def is_closed_for_changes(self):
+        """A draft or one sent back whose form no longer takes applications: it can only be withdrawn."""
+        return self.status in EDITABLE_STATUSES and not self.form.is_open()
+
+    @property
     def is_editable(self):
-        return self.status in EDITABLE_STATUSES
+        """Whether the company may still change the answers: a draft or one sent back, while the form is open."""
+        return self.status in EDITABLE_STATUSES and self.form.is_open()
+
+    def obstacle(self, rule):
+        if rule.action == "submit" and not self.form.is_open():
+            return str(_("Applications for this form are closed, so it can no longer be sent."))
+        return ""
 
 
 def personal_data(user):

@@ -110,6 +110,9 @@ def application_detail(request, pk):
 @login_required
 def application_edit(request, pk):
     application = _application_for(request, pk, write=True)
+    if application.is_closed_for_changes:
+        messages.error(request, _("Applications for this form are closed, so it can no longer be changed or sent."))
+        return redirect(application)
     if not application.is_editable:
         messages.error(request, _("This application can no longer be changed."))
         return redirect(application)

@@ -80,20 +80,29 @@ class Reviewable(Referenced, models.Model):
         """Where the company follows this object."""
         raise NotImplementedError
 
+    def obstacle(self, rule):
+        """Why this object's own state forbids `rule` beyond its status (e.g. a closed application window), as a
+        message for the user, or "" when nothing does."""
+        return ""
+
     def after_transition(self, event):
         """A hook for work that belongs to the same transaction as a transition (e.g. publishing a revision)."""
 
     # The mechanism -----------------------------------------------------------------------------------------
 
     def available_actions(self, user):
-        return [rule for rule in self.WORKFLOW.rules if self.status in rule.sources and self._actor_ok(rule, user)]
+        return [
+            rule
+            for rule in self.WORKFLOW.rules
+            if self.status in rule.sources and self._actor_ok(rule, user) and not self.obstacle(rule)
+        ]
 
     def can(self, action, user):
         try:
             rule = self.WORKFLOW.rule(action)
         except KeyError:
             return False
-        return self.status in rule.sources and self._actor_ok(rule, user)
+        return self.status in rule.sources and self._actor_ok(rule, user) and not self.obstacle(rule)
 
     def _actor_ok(self, rule, user):
         if user is None or not user.is_authenticated:
@@ -114,6 +123,9 @@ class Reviewable(Referenced, models.Model):
         reason = (reason or "").strip()
         if rule.reason_required and not reason:
             raise TransitionNotAllowed(_("Please give a reason: the company will read it."))
+        obstacle = self.obstacle(rule)
+        if obstacle:
+            raise TransitionNotAllowed(obstacle)
         # Lock the row so that two people deciding at the same moment cannot both move it from the same status.
         with transaction.atomic():
             current = type(self).objects.select_for_update().only("status").get(pk=self.pk).status
