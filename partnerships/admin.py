@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from import_export import fields
 
+from partnerships.forms import CompanyLogoForm
 from partnerships.models import Company, Invitation, JoinRequest, Membership
 from partnerships.review.admin import ExportResource, ReviewAdmin
 
@@ -58,6 +59,7 @@ class CompanyAdmin(ReviewAdmin):
     list_filter = (*ReviewAdmin.review_list_filter, "sector", "district", "size")
     search_fields = ("name", "nip")
     resource_classes = [CompanyResource]
+    form = CompanyLogoForm  # logos uploaded by staff pass the same checks and re-encoding as the portal's
     inlines = [MembershipInline]
     readonly_fields = ("slug",)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

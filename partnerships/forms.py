@@ -12,7 +12,28 @@ from portal.lib.images import ImageUploadField, make_thumbnail
 POSTAL_CODE = re.compile(r"^(\d{2})-?(\d{3})$")
 
 
-class CompanyForm(forms.ModelForm):
+class CompanyLogoForm(forms.ModelForm):
+    """The one way a company's logo is stored, from the portal's forms and from the admin alike: checked by its
+    content, re-encoded without metadata, and a thumbnail made from the clean copy."""
+
+    logo = ImageUploadField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, up to 5 MB. We store a fresh copy of the picture without its metadata."),
+    )
+
+    def save(self, commit=True):
+        company = super().save(commit=False)
+        if "logo" in self.changed_data:
+            # The stored logo is already re-encoded by ImageUploadField; the thumbnail is made from that copy.
+            company.logo_thumbnail = make_thumbnail(company.logo.file) if company.logo else ""
+        if commit:
+            company.save()
+            self.save_m2m()
+        return company
+
+
+class CompanyForm(CompanyLogoForm):
     """The company's profile, used to register it and, by its owner, to edit it."""
 
     nip = forms.CharField(
@@ -25,11 +46,6 @@ class CompanyForm(forms.ModelForm):
     website = forms.URLField(
         label=_("Website"), required=False, max_length=200, assume_scheme="https",
         help_text=_("For example https://www.example.pl"),
-    )
-    logo = ImageUploadField(
-        label=_("Logo"),
-        required=False,
-        help_text=_("JPEG, PNG or WebP, up to 5 MB. We store a fresh copy of the picture without its metadata."),
     )
 
     class Meta:
@@ -90,15 +106,6 @@ class CompanyForm(forms.ModelForm):
         if not match:
             raise ValidationError(_("A Polish postal code looks like 31-004."), code="invalid")
         return f"{match.group(1)}-{match.group(2)}"
-
-    def save(self, commit=True):
-        company = super().save(commit=False)
-        if "logo" in self.changed_data:
-            # The stored logo is already re-encoded by ImageUploadField; the thumbnail is made from that copy.
-            company.logo_thumbnail = make_thumbnail(company.logo.file) if company.logo else ""
-        if commit:
-            company.save()
-        return company
 
 
 class JoinRequestForm(forms.Form):

@@ -7,6 +7,7 @@ from import_export import fields
 
 from partnerships.review.admin import ExportResource, ReferenceSearchMixin, ReviewAdmin
 from portal.lib.admin_labels import LabelledDateTimeMixin, LabelledFieldsMixin
+from practices.forms import PhotoForm
 from practices.models import GoodPractice, PracticePhoto, PracticeRevision, ProblemReport
 
 
@@ -25,6 +26,7 @@ class GoodPracticeResource(ExportResource):
 
 class PracticePhotoInline(LabelledFieldsMixin, admin.TabularInline):
     model = PracticePhoto
+    form = PhotoForm  # photos uploaded by staff pass the same checks and re-encoding as the portal's
     extra = 0
     fields = ["image", "alt_text", "caption", "order"]
 
