@@ -82,6 +82,10 @@ class CompanyForm(CompanyLogoForm):
         existing = Company.objects.filter(nip=nip).exclude(pk=self.instance.pk).first()
         if existing is not None:
             self.existing_company = existing
+            if not existing.is_verified:  # its name is not public yet, so it is not said
+                raise ValidationError(
+                    _("A company with this NIP is already registered in the portal."), code="registered"
+                )
             raise ValidationError(
                 _("A company with this NIP is already registered in the portal: %(name)s."),
                 params={"name": existing.name},

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from partnerships.choices import CompanySize, District, Sector
@@ -99,6 +99,16 @@ class Company(Reviewable):
     @property
     def is_verified(self):
         return self.status == self.Status.VERIFIED
+
+    @property
+    def name_for_outsiders(self):
+        """How the company is named to someone outside it: a verified company's name is public; one not verified
+        is named by the NIP the person typed, so typing a NIP never gives away an unpublished company's name."""
+        if self.is_verified:
+            return self.name
+        # Translators: stands where the sentences put a company's name; the Polish sentences already say "firmy"
+        # before it, so the Polish is "o numerze NIP …".
+        return gettext("the company with NIP %(nip)s") % {"nip": self.nip}
 
     @property
     def is_rejected(self):

@@ -4,7 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from partnerships.models import Company, JoinRequest, Membership
 from tests.companies.helpers import company_data, valid_nip
-from tests.factories import png_bytes
+from tests.factories import CompanyFactory, MembershipFactory, png_bytes
 
 URL = "/company/register/"
 
@@ -121,3 +121,36 @@ def test_it_stores_the_logo_and_a_thumbnail(client_for, newcomer):
     assert company.logo.name.startswith("logos/") and company.logo.name.endswith(".png")
     assert company.logo_thumbnail.name.startswith("logos/thumbs/")
     assert company.logo_thumbnail.width <= 480 and company.logo.width == 900
+
+
+def test_typing_the_nip_of_a_pending_company_does_not_reveal_its_name(client_for, newcomer, owner):
+    pending = CompanyFactory(name="Tajny Projekt sp. z o.o.", status=Company.Status.PENDING)
+    client = client_for(newcomer)
+    client.cookies["django_language"] = "en"
+
+    html = client.post(URL, company_data(nip=pending.nip)).content.decode()
+    assert "Tajny Projekt" not in html
+    assert "A company with this NIP is already registered in the portal." in html
+    assert 'action="/company/join/"' in html  # a person who works there can still ask to join
+
+    client.post("/company/join/", {"nip": pending.nip})
+    assert "Tajny Projekt" not in client.get(URL).content.decode()
+
+
+def test_the_name_of_a_verified_company_is_public_and_may_be_shown(client_for, newcomer, company):
+    client = client_for(newcomer)
+    html = client.post(URL, company_data(nip=company.nip)).content.decode()
+    assert company.name in html
+
+
+def test_a_declined_request_to_a_pending_company_does_not_name_it(
+    client_for, newcomer, django_capture_on_commit_callbacks
+):
+    pending = CompanyFactory(name="Tajny Projekt sp. z o.o.", status=Company.Status.PENDING)
+    pending_owner = MembershipFactory(company=pending, role=Membership.Role.OWNER).user
+    client_for(newcomer).post("/company/join/", {"nip": pending.nip})
+    join_request = JoinRequest.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(pending_owner).post(f"/company/join-requests/{join_request.pk}/decline/")
+    (message,) = [m for m in mail.outbox if newcomer.email in m.to]
+    assert "Tajny Projekt" not in message.subject + message.body + message.alternatives[0][0]
