@@ -1,7 +1,8 @@
 """Settings for the climate partnership portal.
 
-One module, configured only through environment variables (see README). Every variable has a default that makes
-`make run` work on a developer's machine with SQLite; production secrets have no default.
+One module, configured only through environment variables (see README). The defaults are production's: debug is off
+and a secret key is required. `make run` and the tests turn debug on for themselves (DJANGO_DEBUG=1), and with it
+every other default works on a developer's machine with SQLite; production secrets have no default.
 """
 
 import importlib.util
@@ -17,12 +18,16 @@ from portal.env import env_bool, env_database, env_date, env_float, env_int, env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless asked for: a forgotten variable in production must not show debug pages or use the public key below.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (its default); "
+            "on a developer's machine, set DJANGO_DEBUG=1 instead."
+        )
     SECRET_KEY = "insecure-local-development-key-never-used-in-production"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
