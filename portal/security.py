@@ -35,6 +35,10 @@ def log_refused(request, reason="permission denied"):
     )
 
 
+def log_idle_sign_out(request):
+    logger.info("idle sign-out user=%s path=%s ip=%s", _who(request.user), _path(request), client_ip(request))
+
+
 @receiver(user_logged_in)
 def _log_login(sender, request, user, **kwargs):
     logger.info("sign-in user=%s path=%s ip=%s", _who(user), _path(request), client_ip(request))

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.middleware.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
@@ -158,8 +159,12 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Klimat Kraków"
-# When on, staff must set up two-factor authentication before they may use the admin.
-STAFF_REQUIRE_2FA = env_bool("DJANGO_STAFF_REQUIRE_2FA", False)
+# Staff must set up two-factor authentication before they may use the admin, unless DJANGO_STAFF_REQUIRE_2FA=0 (the
+# demo and the tests say so: their staff have no authenticator app).
+STAFF_REQUIRE_2FA = env_bool("DJANGO_STAFF_REQUIRE_2FA", True)
+# Staff are signed out after this many seconds without a request: a working day. Everybody else keeps the session
+# for SESSION_COOKIE_AGE (two weeks).
+STAFF_IDLE_TIMEOUT = env_int("DJANGO_STAFF_IDLE_TIMEOUT", 8 * 60 * 60)
 
 # Internationalisation: Polish first, English second.
 LANGUAGE_CODE = "pl"

@@ -7,15 +7,9 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from portal.env import env_bool, env_database, env_int, env_redis_url
+from tests.fresh_process import clean_environment, settings_in_fresh_process
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _clean_environment(**env):
-    """This process's environment without the portal's variables (the tests set some), plus `env`."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
-    full_env.update(env)
-    return full_env
 
 
 def _django_check(**env):
@@ -23,26 +17,11 @@ def _django_check(**env):
     return subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,
-        env=_clean_environment(**env),
+        env=clean_environment(**env),
         capture_output=True,
         text=True,
         timeout=120,
     )
-
-
-def settings_in_fresh_process(*names, **env):
-    """The named settings, as repr() strings, read in a fresh process with the given environment."""
-    code = "from django.conf import settings; " + "; ".join(f"print(repr(settings.{name}))" for name in names)
-    result = subprocess.run(  # noqa: S603 (our own fixed command, no outside input)
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=_clean_environment(DJANGO_SETTINGS_MODULE="portal.settings", **env),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.splitlines()
 
 
 SECRET_KEY = "x8Jq2-vN0pLr7sT4wYz1bC6dF9gH3kM5nP8qR2tU4vW7xZ0aB3cD6eF9gH2jK5mN8"
