@@ -39,7 +39,7 @@ INSTALLED_APPS = [
     "partnerships",
     "initiatives",
     "practices",
-    "django.contrib.admin",
+    "portal.admin_site.PortalAdminConfig",  # django.contrib.admin, with "View on site" on SITE_URL
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
