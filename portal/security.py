@@ -6,16 +6,26 @@ log formatter. Passwords, tokens and other secrets are never written here.
 
 import logging
 
+from allauth.account.adapter import get_adapter
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 
 logger = logging.getLogger("portal.security")
 
 
 def client_ip(request):
+    """The client's address, as allauth's rate limits see it.
+
+    That is REMOTE_ADDR, or behind the proxy (DJANGO_BEHIND_PROXY=1, so ALLAUTH_TRUSTED_PROXY_COUNT = 1) the last
+    address in X-Forwarded-For, the one the proxy appended; "-" when there is no valid address.
+    """
     if request is None:
         return "-"
-    return request.META.get("REMOTE_ADDR", "-")
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:  # allauth's answer when the address is missing or is not an IP address
+        return "-"
 
 
 def _path(request):

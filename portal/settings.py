@@ -242,8 +242,13 @@ SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = False
-if env_bool("DJANGO_BEHIND_PROXY", False):
+# Behind exactly one reverse proxy (DJANGO_BEHIND_PROXY=1), which terminates TLS, sets X-Forwarded-Proto and appends
+# the client's address to X-Forwarded-For. Only that last address is the proxy's word: anything left of it came from
+# the client. allauth's rate limits, the portal's own (portal.security.client_ip) and the security log all use it.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+ALLAUTH_TRUSTED_PROXY_COUNT = 1 if BEHIND_PROXY else 0
 SILENCED_SYSTEM_CHECKS = ["security.W021"]  # HSTS preload is the city's decision, not the application's.
 
 # Bike campaigns: CO2 avoided per kilometre ridden instead of driven. 129 g/km is the factor the Czech national
