@@ -9,6 +9,7 @@ from import_export.admin import ExportActionMixin
 from initiatives import taking_part
 from initiatives.models import Initiative, Participation, Ride
 from partnerships.admin_review import LabelledDateTimeMixin, LabelledFieldsMixin
+from portal.exports import EscapeFormulaeMixin, escaped_dataset
 
 
 class ParticipationResource(resources.ModelResource):
@@ -99,7 +100,7 @@ class InitiativeAdmin(LabelledDateTimeMixin, admin.ModelAdmin):
             .select_related("initiative", "company")
             .order_by("initiative__start", "created_at")
         )
-        dataset = ParticipationResource().export(queryset=participations)
+        dataset = escaped_dataset(ParticipationResource().export(queryset=participations))
         response = HttpResponse(dataset.csv, content_type="text/csv; charset=utf-8")
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         response["Content-Disposition"] = f'attachment; filename="participants-{stamp}.csv"'
@@ -107,7 +108,7 @@ class InitiativeAdmin(LabelledDateTimeMixin, admin.ModelAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(ExportActionMixin, admin.ModelAdmin):
+class ParticipationAdmin(EscapeFormulaeMixin, ExportActionMixin, admin.ModelAdmin):
     resource_classes = [ParticipationResource]
     list_display = ("company", "initiative", "participants", "status", "attended", "created_at")
     list_filter = ("status", "attended", "initiative__kind", "initiative")

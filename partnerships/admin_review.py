@@ -35,6 +35,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from partnerships.models import ReasonTemplate, StaffNote
 from partnerships.workflow import STAFF
+from portal.exports import EscapeFormulaeMixin
 
 REVIEW_READONLY_FIELDS = ("status", "submitted_at", "decided_at", "decision_reason")
 
@@ -154,7 +155,7 @@ class StaffNoteInline(GenericTabularInline):
     }
 
 
-class ReviewAdmin(LabelledDateTimeMixin, ExportMixin, SimpleHistoryAdmin):
+class ReviewAdmin(LabelledDateTimeMixin, EscapeFormulaeMixin, ExportMixin, SimpleHistoryAdmin):
     decision_template = "admin/partnerships/decide.html"
     bulk_decision_template = "admin/partnerships/bulk_decide.html"
     change_form_template = "admin/partnerships/review_change_form.html"

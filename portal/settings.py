@@ -196,6 +196,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 UPLOAD_MAX_BYTES = env_int("PORTAL_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 UPLOAD_MAX_PIXELS = env_int("PORTAL_UPLOAD_MAX_PIXELS", 40_000_000)
 
+# Staff exports escape spreadsheet formulae in portal/exports.py. django-import-export's own setting for it,
+# IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT, stays off: portal/exports.py says why.
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

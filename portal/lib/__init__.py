@@ -1,0 +1,1 @@
+"""Small helpers shared by the apps. Nothing here imports an app."""
