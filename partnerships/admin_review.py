@@ -184,6 +184,13 @@ class ReviewAdmin(LabelledDateTimeMixin, EscapeFormulaeMixin, ExportMixin, Simpl
             return admin.ModelAdmin.history_view(self, request, object_id, extra_context)
         return super().history_view(request, object_id, extra_context)
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # An old version is there to read. Saving it (simple-history's "Revert", which SIMPLE_HISTORY_REVERT_DISABLED
+        # only hides) would put back an old status with no review event.
+        if request.method == "POST":
+            raise PermissionDenied("reverting to an old version")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
     def has_export_permission(self, request):
         # import-export allows every member of staff by default; exporting is seeing the list.
         return self.has_view_permission(request)

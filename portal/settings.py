@@ -196,6 +196,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 UPLOAD_MAX_BYTES = env_int("PORTAL_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 UPLOAD_MAX_PIXELS = env_int("PORTAL_UPLOAD_MAX_PIXELS", 40_000_000)
 
+# The change history (django-simple-history) is for reading: no "Revert" to an old version, which would bypass the
+# review workflow (partnerships.admin_review.ReviewAdmin also refuses the POST the button would send).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 # Staff exports escape spreadsheet formulae in portal/exports.py. django-import-export's own setting for it,
 # IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT, stays off: portal/exports.py says why.
 
