@@ -75,14 +75,15 @@ def test_without_a_secret_key_and_without_debug_start_up_refuses_naming_the_vari
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
 
 
-def test_the_tests_run_with_debug_settings():
+def test_the_tests_run_with_a_developers_settings():
     # pyproject.toml's [tool.pytest_env] turns debug on before the settings load (pytest-django then runs each test
-    # with DEBUG = False, as Django's test runner does, but what was derived from it stays: no HTTPS redirect).
+    # with DEBUG = False, as Django's test runner does, but what was derived from it stays: no HTTPS redirect), and
+    # the staff two-factor requirement off (its own tests turn it on).
     from django.conf import settings
 
     assert os.environ["DJANGO_DEBUG"] == "1"
     assert settings.SECURE_SSL_REDIRECT is False
-    assert settings.SECRET_KEY.startswith("insecure-local-development-key")
+    assert settings.STAFF_REQUIRE_2FA is False
 
 
 def test_production_refuses_to_start_without_a_secret_key():
