@@ -15,6 +15,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# The settings default to production's (debug off, two-factor required of staff). The demo turns debug on, and the
+# two-factor requirement off: its staff account has no authenticator app. The tests do the same (pyproject.toml).
+run: export DJANGO_DEBUG = 1
+run: export DJANGO_STAFF_REQUIRE_2FA = 0
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
@@ -25,6 +29,9 @@ test: install
 
 lint: install
 	$(BIN)/ruff check .
+
+# Commands for a developer's machine: debug on, so that no secret key is needed.
+migrations-check messages: export DJANGO_DEBUG = 1
 
 migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run

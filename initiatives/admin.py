@@ -10,6 +10,7 @@ from initiatives import taking_part
 from initiatives.models import Initiative, Participation, Ride
 from partnerships.review.admin import ExportResource, ReferenceSearchMixin
 from portal.lib.admin_labels import LabelledDateTimeMixin, LabelledFieldsMixin
+from portal.lib.spreadsheets import EscapeFormulaeMixin, escaped_dataset
 
 
 class ParticipationResource(ExportResource):
@@ -96,7 +97,7 @@ class InitiativeAdmin(LabelledDateTimeMixin, admin.ModelAdmin):
             .select_related("initiative", "company")
             .order_by("initiative__start", "created_at")
         )
-        dataset = ParticipationResource().export(queryset=participations)
+        dataset = escaped_dataset(ParticipationResource().export(queryset=participations))
         response = HttpResponse(dataset.csv, content_type="text/csv; charset=utf-8")
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         response["Content-Disposition"] = f'attachment; filename="participants-{stamp}.csv"'
@@ -104,7 +105,7 @@ class InitiativeAdmin(LabelledDateTimeMixin, admin.ModelAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(ReferenceSearchMixin, ExportActionMixin, admin.ModelAdmin):
+class ParticipationAdmin(ReferenceSearchMixin, EscapeFormulaeMixin, ExportActionMixin, admin.ModelAdmin):
     resource_classes = [ParticipationResource]
     list_display = ("company", "initiative", "participants", "status", "attended", "created_at")
     list_filter = ("status", "attended", "initiative__kind", "initiative")

@@ -1,7 +1,14 @@
+import time
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
+
+from portal.security import log_idle_sign_out
 
 
 class LanguageMiddleware:
@@ -38,8 +45,34 @@ class PermissionsPolicyMiddleware:
         return response
 
 
+class StaffIdleTimeoutMiddleware:
+    """Signs staff out after STAFF_IDLE_TIMEOUT seconds without a request; other people keep their sessions.
+
+    A member of staff left signed in on a shared office computer can decide on companies' applications; a company's
+    member can only change their own company. The time of each staff request is kept in the session.
+    """
+
+    SESSION_KEY = "portal_staff_last_activity"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated and user.is_staff:
+            now = int(time.time())
+            last = request.session.get(self.SESSION_KEY, now)
+            if now - last > settings.STAFF_IDLE_TIMEOUT:
+                log_idle_sign_out(request)
+                logout(request)  # the user becomes anonymous for the rest of this request
+                messages.info(request, gettext("You were signed out after a long time without activity."))
+            else:
+                request.session[self.SESSION_KEY] = now
+        return self.get_response(request)
+
+
 class StaffTwoFactorMiddleware:
-    """With STAFF_REQUIRE_2FA on, staff reach the admin only after setting up two-factor authentication."""
+    """With STAFF_REQUIRE_2FA on (the default), staff reach the admin only after setting up two-factor auth."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -9,13 +9,9 @@ import logging
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from portal.lib.http import client_ip
+
 logger = logging.getLogger("portal.security")
-
-
-def client_ip(request):
-    if request is None:
-        return "-"
-    return request.META.get("REMOTE_ADDR", "-")
 
 
 def _path(request):
@@ -33,6 +29,10 @@ def log_refused(request, reason="permission denied"):
     logger.warning(
         "access refused user=%s path=%s ip=%s reason=%s", _who(user), _path(request), client_ip(request), reason
     )
+
+
+def log_idle_sign_out(request):
+    logger.info("idle sign-out user=%s path=%s ip=%s", _who(request.user), _path(request), client_ip(request))
 
 
 @receiver(user_logged_in)

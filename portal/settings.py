@@ -1,7 +1,8 @@
 """Settings for the climate partnership portal.
 
-One module, configured only through environment variables (see README). Every variable has a default that makes
-`make run` work on a developer's machine with SQLite; production secrets have no default.
+One module, configured only through environment variables (see README). The defaults are production's: debug is off
+and a secret key is required. `make run` and the tests turn debug on for themselves (DJANGO_DEBUG=1), and with it
+every other default works on a developer's machine with SQLite; production secrets have no default.
 """
 
 import importlib.util
@@ -17,12 +18,16 @@ from portal.env import env_bool, env_database, env_date, env_float, env_int, env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless asked for: a forgotten variable in production must not show debug pages or use the public key below.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (its default); "
+            "on a developer's machine, set DJANGO_DEBUG=1 instead."
+        )
     SECRET_KEY = "insecure-local-development-key-never-used-in-production"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
@@ -36,7 +41,7 @@ INSTALLED_APPS = [
     "partnerships.cooperation",
     "initiatives",
     "practices",
-    "django.contrib.admin",
+    "portal.admin_site.PortalAdminConfig",  # django.contrib.admin, with "View on site" on SITE_URL
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -65,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.middleware.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
@@ -154,8 +160,12 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Klimat Kraków"
-# When on, staff must set up two-factor authentication before they may use the admin.
-STAFF_REQUIRE_2FA = env_bool("DJANGO_STAFF_REQUIRE_2FA", False)
+# Staff must set up two-factor authentication before they may use the admin, unless DJANGO_STAFF_REQUIRE_2FA=0 (the
+# demo and the tests say so: their staff have no authenticator app).
+STAFF_REQUIRE_2FA = env_bool("DJANGO_STAFF_REQUIRE_2FA", True)
+# Staff are signed out after this many seconds without a request: a working day. Everybody else keeps the session
+# for SESSION_COOKIE_AGE (two weeks).
+STAFF_IDLE_TIMEOUT = env_int("DJANGO_STAFF_IDLE_TIMEOUT", 8 * 60 * 60)
 
 # Internationalisation: Polish first, English second.
 LANGUAGE_CODE = "pl"
@@ -191,6 +201,13 @@ INVITATIONS_PER_OWNER_PER_DAY = env_int("PORTAL_INVITATIONS_PER_OWNER_PER_DAY", 
 INVITATIONS_OPEN_PER_COMPANY = env_int("PORTAL_INVITATIONS_OPEN_PER_COMPANY", 20)
 UPLOAD_MAX_BYTES = env_int("PORTAL_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 UPLOAD_MAX_PIXELS = env_int("PORTAL_UPLOAD_MAX_PIXELS", 40_000_000)
+
+# The change history (django-simple-history) is for reading: no "Revert" to an old version, which would bypass the
+# review workflow (partnerships.review.admin.ReviewAdmin also refuses the POST the button would send).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# Staff exports escape spreadsheet formulae in portal/lib/spreadsheets.py. django-import-export's own setting for it,
+# IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT, stays off: portal/lib/spreadsheets.py says why.
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -238,8 +255,13 @@ SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = False
-if env_bool("DJANGO_BEHIND_PROXY", False):
+# Behind exactly one reverse proxy (DJANGO_BEHIND_PROXY=1), which terminates TLS, sets X-Forwarded-Proto and appends
+# the client's address to X-Forwarded-For. Only that last address is the proxy's word: anything left of it came from
+# the client. allauth's rate limits, the portal's own (portal.lib.http.client_ip) and the security log all use it.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+ALLAUTH_TRUSTED_PROXY_COUNT = 1 if BEHIND_PROXY else 0
 SILENCED_SYSTEM_CHECKS = ["security.W021"]  # HSTS preload is the city's decision, not the application's.
 
 # Bike campaigns: CO2 avoided per kilometre ridden instead of driven. 129 g/km is the factor the Czech national

@@ -37,6 +37,7 @@ from partnerships.review import waiting
 from partnerships.review.models import ReasonTemplate, ReviewEvent, StaffNote
 from partnerships.review.workflow import STAFF
 from portal.lib.admin_labels import LabelledDateTimeMixin
+from portal.lib.spreadsheets import EscapeFormulaeMixin
 
 REVIEW_READONLY_FIELDS = ("status", "submitted_at", "decided_at", "decision_reason")
 
@@ -134,7 +135,7 @@ class ReferenceSearchMixin:
         return queryset, may_have_duplicates
 
 
-class ReviewAdmin(ReferenceSearchMixin, LabelledDateTimeMixin, ExportMixin, SimpleHistoryAdmin):
+class ReviewAdmin(ReferenceSearchMixin, LabelledDateTimeMixin, EscapeFormulaeMixin, ExportMixin, SimpleHistoryAdmin):
     decision_template = "admin/partnerships/decide.html"
     bulk_decision_template = "admin/partnerships/bulk_decide.html"
     change_form_template = "admin/partnerships/review_change_form.html"
@@ -162,6 +163,13 @@ class ReviewAdmin(ReferenceSearchMixin, LabelledDateTimeMixin, ExportMixin, Simp
         if not self._has_simple_history:
             return admin.ModelAdmin.history_view(self, request, object_id, extra_context)
         return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # An old version is there to read. Saving it (simple-history's "Revert", which SIMPLE_HISTORY_REVERT_DISABLED
+        # only hides) would put back an old status with no review event.
+        if request.method == "POST":
+            raise PermissionDenied("reverting to an old version")
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def has_export_permission(self, request):
         # import-export allows every member of staff by default; exporting is seeing the list.

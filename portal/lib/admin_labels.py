@@ -45,5 +45,9 @@ class LabelledFieldsMixin:
                 super().add_fields(form, index)
                 if "DELETE" in form.fields:
                     form.fields["DELETE"].widget.attrs.setdefault("aria-label", _("Delete this row"))
+                # Fields the inline's form declares itself (e.g. a checked image upload) skip formfield_for_dbfield.
+                for field in form.fields.values():
+                    if field.label:
+                        field.widget.attrs.setdefault("aria-label", capfirst(field.label))
 
         return LabelledFormSet

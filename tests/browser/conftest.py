@@ -90,6 +90,12 @@ def _migration_data(transactional_db, _migration_state_apps):
         getattr(module, function)(_migration_state_apps, None)
 
 
+@pytest.fixture(autouse=True)
+def _site_url_is_the_live_server(settings, live_server):
+    """The live server is the site: the links in e-mails, built from SITE_URL, lead to it."""
+    settings.SITE_URL = live_server.url
+
+
 PASSWORD = "correct-horse-battery"  # tests.factories.UserFactory's
 
 

@@ -7,17 +7,24 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from portal.env import env_bool, env_database, env_int, env_redis_url
+from tests.fresh_process import clean_environment, settings_in_fresh_process
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _django_check(**env):
     """Run `manage.py check` in a fresh process with the given environment."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
-    full_env.update(env)
     return subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=clean_environment(**env),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
+
+
+SECRET_KEY = "x8Jq2-vN0pLr7sT4wYz1bC6dF9gH3kM5nP8qR2tU4vW7xZ0aB3cD6eF9gH2jK5mN8"
 
 
 def test_a_boolean_that_is_not_one_names_the_variable(monkeypatch):
@@ -55,6 +62,28 @@ def test_start_up_stops_with_a_message_naming_a_wrong_variable():
     result = _django_check(DJANGO_DEBUG="perhaps")
     assert result.returncode != 0
     assert "DJANGO_DEBUG" in result.stderr
+
+
+def test_debug_is_off_unless_the_environment_turns_it_on():
+    assert settings_in_fresh_process("DEBUG", DJANGO_SECRET_KEY=SECRET_KEY) == ["False"]
+    assert settings_in_fresh_process("DEBUG", DJANGO_DEBUG="1") == ["True"]
+
+
+def test_without_a_secret_key_and_without_debug_start_up_refuses_naming_the_variable():
+    result = _django_check()
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_the_tests_run_with_a_developers_settings():
+    # pyproject.toml's [tool.pytest_env] turns debug on before the settings load (pytest-django then runs each test
+    # with DEBUG = False, as Django's test runner does, but what was derived from it stays: no HTTPS redirect), and
+    # the staff two-factor requirement off (its own tests turn it on).
+    from django.conf import settings
+
+    assert os.environ["DJANGO_DEBUG"] == "1"
+    assert settings.SECURE_SSL_REDIRECT is False
+    assert settings.STAFF_REQUIRE_2FA is False
 
 
 def test_production_refuses_to_start_without_a_secret_key():
