@@ -1,10 +1,12 @@
 from django.contrib import admin
 from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export import fields
 
 from partnerships.forms import CompanyLogoForm
-from partnerships.models import Company, Invitation, JoinRequest, Membership
+from partnerships.models import Company, CompanyRevision, Invitation, JoinRequest, Membership
 from partnerships.review.admin import ExportResource, ReviewAdmin
 
 
@@ -61,8 +63,51 @@ class CompanyAdmin(ReviewAdmin):
     resource_classes = [CompanyResource]
     form = CompanyLogoForm  # logos uploaded by staff pass the same checks and re-encoding as the portal's
     inlines = [MembershipInline]
-    readonly_fields = ("slug",)
+    readonly_fields = ("slug", "profile_changes")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    @admin.display(description=_("changes of the profile waiting"))
+    def profile_changes(self, obj):
+        revision = obj.pk and obj.open_revision()
+        if not revision:
+            return "—"
+        url = reverse("admin:partnerships_companyrevision_change", args=[revision.pk])
+        return format_html('<a href="{}">{} ({})</a>', url, revision.reference(), revision.get_status_display())
+
+
+def _logo(file, alt):
+    return format_html('<img src="{}" alt="{}" style="max-width: 160px; max-height: 120px">', file.url, alt)
+
+
+@admin.register(CompanyRevision)
+class CompanyRevisionAdmin(ReviewAdmin):
+    """Staff read the proposed changes next to the profile as it is now, and accept, send back or reject them."""
+
+    list_display = ["company", "status", "submitted_at", "author", "assignee"]
+    list_filter = ReviewAdmin.review_list_filter
+    list_select_related = ["company", "author", "assignee"]
+    search_fields = ["company__name", "company__nip"]
+    fields = ["company", "status", "proposed_changes", "author", "submitted_at", "decided_at", "decision_reason",
+              "assignee"]
+    readonly_fields = ["company", "status", "proposed_changes", "author", "submitted_at", "decided_at",
+                       "decision_reason"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("proposed changes"))
+    def proposed_changes(self, obj):
+        rows = list(obj.changes())
+        if obj.changes_logo:
+            current = _logo(obj.company.logo, _("the current logo")) if obj.company.logo else "—"
+            proposed = _logo(obj.logo, _("the proposed logo")) if obj.logo else _("no logo")
+            rows.append((_("logo"), current, proposed))
+        body = format_html_join("", '<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>', rows)
+        return format_html(
+            '<table><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead>'
+            "<tbody>{}</tbody></table>",
+            _("field"), _("now"), _("proposed"), body,
+        )
 
 
 @admin.register(Membership)

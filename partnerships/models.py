@@ -1,9 +1,20 @@
-"""The companies of the partnership, their members, requests to join and invitations."""
+"""The companies of the partnership, their members, requests to join and invitations, and the reviewed changes of a
+verified company's profile.
+
+Changing the profile of a verified company: the partner pages must not change until staff accept the change, the way
+edits of published practices wait (practices.models). The owner's edit of the fields the public sees is kept as a
+`CompanyRevision` holding the proposed values (JSON) and, if a new logo is sent, the re-encoded logo; the revision goes
+through its own review (submit → approve / request changes / reject; the company may withdraw it). When staff approve
+it, `CompanyRevision.after_transition` copies the values into the company, inside the same transaction as the decision.
+A company that is not verified is not public, so its owner's edits apply at once.
+"""
 
 import secrets
 from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
+from django.core.files import File
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -13,9 +24,19 @@ from simple_history.models import HistoricalRecords
 
 from partnerships.choices import CompanySize, District, Sector
 from partnerships.review.models import Reviewable
-from partnerships.review.workflow import COMPANY, STAFF, Rule, Workflow
+from partnerships.review.workflow import COMPANY, STAFF, Rule, TransitionNotAllowed, Workflow
+from partnerships.review.workflow import Status as ReviewStatus
 from partnerships.validators import validate_krs, validate_nip, validate_regon
+from portal.lib.images import make_thumbnail
 from portal.lib.text import unique_slug
+
+# The profile fields of a verified company that change only when staff accept the change (besides the logo):
+# what the public sees on the partner pages (name, website, description, sector, district; the name also on
+# practices, initiatives and cooperation forms), and the registry numbers staff verified the company by (REGON, KRS),
+# which are not public but on which the verification rests. The NIP never changes once the company is verified.
+REVIEWED_FIELDS = ["name", "website", "description", "sector", "district", "regon", "krs"]
+# Seen only by the company's members and staff, so saved at once: the size and the postal address.
+DIRECT_FIELDS = ["size", "street", "postal_code", "city"]
 
 
 class CompanyQuerySet(models.QuerySet):
@@ -122,6 +143,10 @@ class Company(Reviewable):
 
     def notification_recipients(self):
         return [m.user for m in self.memberships.select_related("user") if m.user.is_active]
+
+    def open_revision(self):
+        """The change of the profile waiting for review or sent back to the company, if any."""
+        return self.revisions.open().first()
 
 
 class Membership(models.Model):
@@ -266,3 +291,168 @@ class Invitation(models.Model):
 
     def is_open(self, now=None):
         return self.accepted_at is None and self.revoked_at is None and (now or timezone.now()) <= self.expires_at
+
+
+# A revision is open while the company may still change or withdraw it, or staff have not decided.
+OPEN_REVISION_STATUSES = (ReviewStatus.DRAFT, ReviewStatus.SUBMITTED, ReviewStatus.CHANGES_REQUESTED)
+
+REVISION_WORKFLOW = Workflow(
+    rules=(
+        Rule(
+            "submit",
+            _("Submit for review"),
+            frozenset({ReviewStatus.DRAFT, ReviewStatus.CHANGES_REQUESTED}),
+            ReviewStatus.SUBMITTED,
+            COMPANY,
+        ),
+        # Unlike the standard workflow, accepted changes cannot be withdrawn: they are the profile now.
+        Rule("withdraw", _("Withdraw"), frozenset(OPEN_REVISION_STATUSES), ReviewStatus.WITHDRAWN, COMPANY),
+        Rule("approve", _("Accept the changes"), frozenset({ReviewStatus.SUBMITTED}), ReviewStatus.APPROVED, STAFF),
+        Rule(
+            "request_changes",
+            _("Request changes"),
+            frozenset({ReviewStatus.SUBMITTED}),
+            ReviewStatus.CHANGES_REQUESTED,
+            STAFF,
+            reason_required=True,
+        ),
+        Rule(
+            "reject",
+            _("Reject"),
+            frozenset({ReviewStatus.SUBMITTED}),
+            ReviewStatus.REJECTED,
+            STAFF,
+            reason_required=True,
+        ),
+    ),
+    waiting=frozenset({ReviewStatus.SUBMITTED}),
+)
+
+
+class CompanyRevisionQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_REVISION_STATUSES)
+
+    def waiting_for_staff(self):
+        """Submitted changes of verified companies. A company that has lost its verification is not public; its owner
+        edits the profile directly again, and the changes cannot be accepted (see CompanyRevision.transition)."""
+        return self.filter(status=ReviewStatus.SUBMITTED, company__status=Company.Status.VERIFIED)
+
+
+def _proposed_logo_path(instance, filename):
+    # A name nobody can guess: uploads are served from /media/, and a proposed logo is not public until accepted.
+    return f"logos/proposed/{secrets.token_urlsafe(16)}{Path(filename).suffix.lower()}"
+
+
+def _shown(field, value):
+    """A value as people read it: a choice by its label, an empty value as a dash."""
+    if value in (None, ""):
+        return "—"
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    return value
+
+
+class CompanyRevision(Reviewable):
+    """A change of a verified company's profile, reviewed before the public sees it (see the module docstring).
+
+    `data` holds the proposed value of each field of REVIEWED_FIELDS that differs from the approved profile; `logo` is
+    a proposed new logo (re-encoded on upload, like every image), `removes_logo` a proposal to show no logo. Only the
+    company's owner edits the profile, so only the owner submits or withdraws its changes; every member reads them.
+    """
+
+    REFERENCE_PREFIX = "FIRE"
+    WORKFLOW = REVISION_WORKFLOW
+
+    company = models.ForeignKey(Company, verbose_name=_("company"), on_delete=models.CASCADE, related_name="revisions")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    data = models.JSONField(_("proposed values"), default=dict, blank=True)
+    logo = models.ImageField(_("proposed logo"), upload_to=_proposed_logo_path, blank=True)
+    removes_logo = models.BooleanField(_("removes the logo"), default=False)
+
+    objects = CompanyRevisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("change of a company's profile")
+        verbose_name_plural = _("changes of company profiles")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            # One change at a time: a second edit waits for the decision on the first (or edits it when sent back).
+            models.UniqueConstraint(
+                fields=["company"],
+                condition=models.Q(status__in=OPEN_REVISION_STATUSES),
+                name="one_open_revision_per_company",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.company} ({self.created_at:%Y-%m-%d})" if self.created_at else str(self.company)
+
+    def is_member(self, user):
+        return is_member(user, self.company_id)
+
+    def may_act(self, user):
+        membership = membership_of(user)
+        return membership is not None and membership.company_id == self.company_id and membership.is_owner
+
+    def notification_recipients(self):
+        return self.company.notification_recipients()
+
+    def get_dashboard_url(self):
+        return reverse("partnerships:dashboard")
+
+    def get_absolute_url(self):
+        return self.company.get_absolute_url()
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_REVISION_STATUSES
+
+    @property
+    def changes_logo(self):
+        return bool(self.logo) or self.removes_logo
+
+    def changes(self):
+        """(field label, current value, proposed value) for each field the revision proposes, as people read them."""
+        rows = []
+        for name in REVIEWED_FIELDS:
+            if name in self.data:
+                field = Company._meta.get_field(name)
+                rows.append(
+                    (field.verbose_name, _shown(field, getattr(self.company, name)), _shown(field, self.data[name]))
+                )
+        return rows
+
+    def transition(self, action, by, reason=""):
+        if action == "approve" and not Company.objects.verified().filter(pk=self.company_id).exists():
+            raise TransitionNotAllowed(
+                _("The company is not verified, so it has no public profile to change: its owner edits it directly.")
+            )
+        return super().transition(action, by, reason)
+
+    def after_transition(self, event):
+        if event.action == "approve":
+            self.company = self._apply()
+
+    def _apply(self):
+        """Copy the proposed values into the company. Its row is locked and only the proposed fields are written, so
+        an edit of its other fields at the same moment is not undone."""
+        company = Company.objects.select_for_update().get(pk=self.company_id)
+        fields = ["updated_at"]
+        for name in REVIEWED_FIELDS:
+            if name in self.data:
+                setattr(company, name, Company._meta.get_field(name).to_python(self.data[name]))
+                fields.append(name)
+        if self.logo:
+            # The company gets a copy of its own; the proposal keeps its file, so the record shows what was accepted.
+            with self.logo.open("rb"):
+                company.logo.save(Path(self.logo.name).name, File(self.logo), save=False)
+                company.logo_thumbnail = make_thumbnail(self.logo)
+            fields += ["logo", "logo_thumbnail"]
+        elif self.removes_logo:
+            company.logo = company.logo_thumbnail = ""
+            fields += ["logo", "logo_thumbnail"]
+        company.save(update_fields=fields)
+        return company

@@ -12,10 +12,25 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from partnerships import emails
-from partnerships.models import Company, Invitation, JoinRequest, Membership
+from partnerships.models import (
+    DIRECT_FIELDS,
+    REVIEWED_FIELDS,
+    Company,
+    CompanyRevision,
+    Invitation,
+    JoinRequest,
+    Membership,
+)
 from partnerships.review.emails import send_new_submission
+from partnerships.review.workflow import Status as ReviewStatus
+
+CHANGES_WAITING = gettext_lazy(
+    "Your earlier changes to the profile are waiting for review. Withdraw them to edit the profile again, or wait for "
+    "city staff's decision."
+)
 
 
 def _ensure_without_company(user):
@@ -39,6 +54,57 @@ def register_company(form, user):
         # Two submissions at the same moment (the same NIP, or the same person twice): the second one loses.
         raise ValidationError(_("This company or this person was registered a moment ago. Please check.")) from None
     return company
+
+
+def save_profile(form, user):
+    """Save the owner's edit of the company's profile, from a valid CompanyForm bound to the company.
+
+    A company that is not verified is not public, so the form is saved as it is (changes still open from when it was
+    verified are withdrawn: the saved profile replaces them). For a verified company the size and the address
+    (DIRECT_FIELDS) are saved at once, while the fields the public sees (REVIEWED_FIELDS) and the logo go into its
+    open CompanyRevision, which is submitted for review; everyone keeps seeing the approved values until staff accept
+    them. Returns the submitted revision, or None when nothing waits for review.
+    """
+    with transaction.atomic():
+        # Lock the company: two edits sent at the same moment are handled one after the other, so the second finds
+        # the revision the first submitted (one open revision per company is also a database constraint).
+        approved = Company.objects.select_for_update().get(pk=form.instance.pk)
+        revision = approved.revisions.open().first()
+        if not approved.is_verified:
+            form.save()
+            if revision is not None:
+                revision.transition("withdraw", by=user)
+            return None
+        if revision is not None and revision.status == ReviewStatus.SUBMITTED:
+            raise ValidationError(CHANGES_WAITING)
+        data = form.cleaned_data
+        direct = [name for name in DIRECT_FIELDS if data[name] != getattr(approved, name)]
+        if direct:
+            for name in direct:
+                setattr(approved, name, data[name])
+            approved.save(update_fields=[*direct, "updated_at"])
+        revision = revision or CompanyRevision(company=approved, author=user)
+        revision.data = {name: data[name] for name in REVIEWED_FIELDS if data[name] != getattr(approved, name)}
+        if "logo" in form.changed_data:  # a new picture, or the box to remove the logo ticked
+            revision.logo = data["logo"] or ""
+            revision.removes_logo = not data["logo"] and bool(approved.logo)
+        if not revision.data and not revision.changes_logo:
+            # Nothing the public sees would change (any longer): there is nothing to review.
+            if revision.pk:
+                revision.transition("withdraw", by=user)
+            return None
+        revision.save()
+        revision.transition("submit", by=user)
+    return revision
+
+
+def withdraw_profile_changes(company, user):
+    """The owner takes back the changes of the profile that are waiting for review or were sent back."""
+    revision = company.open_revision()
+    if revision is None:
+        raise ValidationError(_("No changes of the profile are waiting for review."))
+    revision.transition("withdraw", by=user)
+    return revision
 
 
 def request_to_join(company, user, message=""):

@@ -9,6 +9,7 @@ urlpatterns = [
     path("company/register/", views.register, name="register"),
     path("company/join/", views.join, name="join"),
     path("company/edit/", views.edit, name="edit"),
+    path("company/edit/withdraw/", views.withdraw_changes, name="withdraw_changes"),
     path("company/resubmit/", views.resubmit, name="resubmit"),
     path("company/members/", views.members, name="members"),
     path("company/members/invite/", views.invite, name="invite"),

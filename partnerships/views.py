@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from partnerships import access, services
 from partnerships.forms import CompanyForm, InvitationForm, JoinRequestForm, PartnerFilterForm
 from partnerships.models import Company, Invitation, JoinRequest, Membership
+from partnerships.review.workflow import Status as ReviewStatus
 
 PARTNERS_PER_PAGE = 24
 
@@ -58,6 +59,8 @@ def dashboard(request):
         **_company_context(membership),
         "history": company.review_history(),
         "can_resubmit": membership.is_owner and company.can("resubmit", request.user),
+        # The latest change of the public profile, whatever its status: waiting, sent back, or how staff decided.
+        "revision": company.revisions.first() if company.is_verified else None,
     }
     return render(request, "partnerships/dashboard.html", context)
 
@@ -112,22 +115,63 @@ def join(request):
 
 @login_required
 def edit(request):
+    """The owner edits the profile. A verified company's changes to what the public sees wait for review (see
+    services.save_profile); while they wait, the page shows them instead of the form."""
     membership = _membership_for(request, owner=True)
     company = membership.company
-    form = CompanyForm(request.POST or None, request.FILES or None, instance=company)
+    # Only a verified company has a public profile whose changes wait; any other company's edits apply at once.
+    revision = company.open_revision() if company.is_verified else None
+    if revision is not None and revision.status == ReviewStatus.SUBMITTED:
+        if request.method == "POST":
+            messages.error(request, services.CHANGES_WAITING)
+            return redirect("partnerships:edit")
+        return render(request, "partnerships/edit.html", {"company": company, "revision": revision, "form": None})
+    # Changes sent back by staff are corrected in the same revision: the form starts from them.
+    initial = revision.data if revision is not None else None
+    form = CompanyForm(request.POST or None, request.FILES or None, instance=company, initial=initial)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            resubmit = "resubmit" in request.POST and company.can("resubmit", request.user)
-            if resubmit:
-                company.transition("resubmit", by=request.user)
+        try:
+            with transaction.atomic():
+                sent = services.save_profile(form, request.user)
+                resubmit = "resubmit" in request.POST and company.can("resubmit", request.user)
+                if resubmit:
+                    company.transition("resubmit", by=request.user)
+        except ValidationError as error:
+            _error_messages(request, error)
+            return redirect("partnerships:edit")
         if resubmit:
             messages.success(request, _("Saved and sent to the city's staff for verification again."))
+        elif sent is not None:
+            messages.success(
+                request,
+                _(
+                    "Your changes are sent to city staff for review. Until they accept them, the partner page shows "
+                    "the approved profile."
+                ),
+            )
         else:
             messages.success(request, _("The company's profile is saved."))
         return redirect("partnerships:dashboard")
-    context = {"form": form, "company": company, "can_resubmit": company.can("resubmit", request.user)}
+    context = {
+        "form": form,
+        "company": company,
+        "revision": revision,
+        "can_resubmit": company.can("resubmit", request.user),
+    }
     return render(request, "partnerships/edit.html", context)
+
+
+@login_required
+@require_POST
+def withdraw_changes(request):
+    company = _membership_for(request, owner=True).company
+    try:
+        services.withdraw_profile_changes(company, request.user)
+    except ValidationError as error:
+        _error_messages(request, error)
+    else:
+        messages.success(request, _("Your changes are withdrawn. The profile stays as city staff approved it."))
+    return redirect("partnerships:dashboard")
 
 
 @login_required

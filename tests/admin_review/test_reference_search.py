@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from initiatives.models import Participation
 from partnerships.cooperation.models import Application
-from partnerships.models import Company
+from partnerships.models import Company, CompanyRevision
 from practices.models import GoodPractice, PracticeRevision, ProblemReport
 from tests.cooperation.factories import ApplicationFactory
 from tests.factories import CompanyFactory
@@ -15,6 +15,10 @@ from tests.practices.factories import PracticeFactory, PublishedPracticeFactory
 
 def _company():
     return CompanyFactory()
+
+
+def _company_revision():
+    return CompanyRevision.objects.create(company=CompanyFactory(), data={"name": "Nowa nazwa"})
 
 
 def _application():
@@ -39,6 +43,7 @@ def _report():
 
 CASES = [
     (Company, _company, "FIR"),
+    (CompanyRevision, _company_revision, "FIRE"),
     (Application, _application, "WSP"),
     (GoodPractice, _practice, "DP"),
     (PracticeRevision, _revision, "DPE"),

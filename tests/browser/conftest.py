@@ -67,6 +67,7 @@ DATA_MIGRATIONS = [
     ("partnerships", "0005_cooperation", "create_catalogue"),
     ("partnerships", "0005_cooperation", "grant"),
     ("partnerships", "0006_admin_moderator_permissions", "grant"),
+    ("partnerships", "0009_companyrevision", "grant"),
     ("practices", "0002_search_index_and_moderators", "grant"),
     ("initiatives", "0002_moderators", "grant"),
 ]

@@ -6,7 +6,7 @@ For each action the table gives the status code per person and whether the actio
 
 import pytest
 
-from partnerships.models import Company, Invitation, JoinRequest, Membership
+from partnerships.models import Company, CompanyRevision, Invitation, JoinRequest, Membership
 from tests.companies.helpers import company_data
 from tests.factories import CompanyFactory, UserFactory
 
@@ -35,6 +35,13 @@ def world(company, owner, colleague, outsider, newcomer, staff):
         "invitation": invitation,
         "pending": CompanyFactory(name="Czekająca", status=Company.Status.PENDING),
     }
+
+
+def _renaming_waits_for_review(company):
+    """Our company (verified) is to be called "Nowa nazwa" once staff accept it, and is not called so before."""
+    proposed = CompanyRevision.objects.filter(company=company, status="submitted", data__name="Nowa nazwa").exists()
+    assert not Company.objects.filter(pk=company.pk, name="Nowa nazwa").exists()
+    return proposed
 
 
 def _status(response):
@@ -82,7 +89,7 @@ ACTIONS = [
         "post",
         lambda w: "/company/edit/",
         lambda w: company_data(name="Nowa nazwa", nip=w["company"].nip),
-        lambda w: Company.objects.filter(pk=w["company"].pk, name="Nowa nazwa").exists(),
+        lambda w: _renaming_waits_for_review(w["company"]),
         ["302 dashboard", "403", "302 dashboard", "302 login", "404", "404"],
     ),
     (

@@ -10,7 +10,16 @@ def _data(company, **overrides):
     return company_data(nip=company.nip, name=company.name, **overrides)
 
 
-def test_the_owner_edits_the_profile(client_for, owner, company):
+def _pending(company):
+    company.status = Company.Status.PENDING
+    company.save()
+    return company
+
+
+# A company not yet verified is not public: its owner's edits apply at once. (A verified company's changes wait for
+# review: tests/companies/test_profile_review.py.)
+def test_the_owner_edits_the_profile_of_a_company_waiting_for_verification(client_for, owner, company):
+    _pending(company)
     response = client_for(owner).post("/company/edit/", _data(company, description="Nowy opis firmy."), follow=True)
     assert "The company&#x27;s profile is saved." in response.content.decode()
     company.refresh_from_db()
@@ -33,7 +42,8 @@ def test_the_nip_of_a_pending_company_can_be_corrected(client_for, owner, compan
     assert company.nip == new
 
 
-def test_the_owner_replaces_and_removes_the_logo(client_for, owner, company):
+def test_the_owner_replaces_and_removes_the_logo_of_a_company_waiting_for_verification(client_for, owner, company):
+    _pending(company)
     client = client_for(owner)
     logo = SimpleUploadedFile("logo.png", png_bytes(), content_type="image/png")
     client.post("/company/edit/", {**_data(company), "logo": logo})
