@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.security import client_ip
+from portal import ratelimit
 from practices import catalogue
 from practices.forms import FilterForm, PhotoFormSet, PracticeForm, ProblemReportForm
 from practices.models import GoodPractice, PracticeRevision, PracticeStatus, ProblemReport
@@ -181,16 +181,17 @@ def practice_detail(request, slug):
 def report_problem(request, slug):
     practice = get_object_or_404(GoodPractice.objects.published(), slug=slug)
     form = ProblemReportForm(request.POST)
-    key = f"practices:report:{client_ip(request)}"
-    if cache.get(key, 0) >= REPORTS_PER_HOUR:
-        messages.error(request, _("You have sent several reports in a short time. Please try again in an hour."))
-        return redirect(practice.get_absolute_url())
     if form.is_valid():
         if not form.cleaned_data["website"]:  # the honeypot stayed empty: a person, not a bot
+            # Counted before the report is stored, in one atomic step, so parallel posts cannot all pass.
+            if not ratelimit.hit(request, "practices:report", REPORTS_PER_HOUR, 3600):
+                messages.error(
+                    request, _("You have sent several reports in a short time. Please try again in an hour.")
+                )
+                return redirect(practice.get_absolute_url())
             ProblemReport.objects.create(
                 practice=practice, message=form.cleaned_data["message"], email=form.cleaned_data["email"]
             )
-            cache.set(key, cache.get(key, 0) + 1, 3600)
         messages.success(request, _("Thank you. City staff will look at your report."))
         return redirect(practice.get_absolute_url())
     return render(request, "practices/detail.html", _detail_context(request, practice, form), status=400)
