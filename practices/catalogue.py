@@ -38,7 +38,6 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from practices.models import Category
-from practices.text import render_markdown
 
 FONT, FONT_BOLD = "Roboto", "Roboto-Bold"
 GREEN = colors.HexColor("#146c43")
@@ -85,9 +84,8 @@ def _heading(text, style, level):
     return paragraph
 
 
-def _paragraphs(markdown_text, style):
-    """Sanitised Markdown as plain paragraphs (reportlab's mini-HTML differs from ours, so only text is kept)."""
-    html = render_markdown(markdown_text)
+def _paragraphs(html, style):
+    """A text's stored HTML as plain paragraphs (reportlab's mini-HTML differs from ours, so only text is kept)."""
     blocks = re.split(r"</(?:p|li|h\d|blockquote|pre)>", html)
     result = []
     for block in blocks:
@@ -127,12 +125,12 @@ def _practice_story(practice, styles):
         images.append(image)
     if images:
         story.append(Table([images], hAlign="LEFT"))
-    story.extend(_paragraphs(practice.body, styles["body"]))
-    for label, text in ((_("What was done"), practice.what_was_done), (_("Results"), practice.results),
-                        (_("Challenges and lessons learned"), practice.challenges)):
-        if text.strip():
+    story.extend(_paragraphs(practice.body_html, styles["body"]))
+    for label, html in ((_("What was done"), practice.what_was_done_html), (_("Results"), practice.results_html),
+                        (_("Challenges and lessons learned"), practice.challenges_html)):
+        if html.strip():
             story.append(Paragraph(f"<b>{escape(label)}</b>", styles["body"]))
-            story.extend(_paragraphs(text, styles["body"]))
+            story.extend(_paragraphs(html, styles["body"]))
     rows = _impact_rows(practice)
     if rows:
         table = Table(rows, hAlign="LEFT", colWidths=[6 * cm, 4 * cm])
