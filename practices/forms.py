@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from partnerships.choices import District, Sector
 from partnerships.images import ImageUploadField, make_thumbnail
 from practices.models import EDITABLE_FIELDS, Category, GoodPractice, PracticePhoto
+from practices.text import search_words
 
 MAX_PHOTOS = 10
 # Fields written in a text area; each has a maximum length, which the form states below the field.
@@ -156,7 +157,12 @@ class FilterForm(forms.Form):
         self.fields["sector"].choices = everything + list(Sector.choices)
         self.fields["year"].choices = everything + [(year, str(year)) for year in years]
 
-    def filter(self, queryset):
+    def clean_q(self):
+        """The words searched for, normalised as the search compares them: "Alpha!" and "alpha" are one search."""
+        return " ".join(search_words(self.cleaned_data["q"]))
+
+    def filter(self, queryset, sort=None):
+        """The practices selected, ordered by the chosen sort, or by `sort` when given."""
         data = self.cleaned_data if self.is_valid() else {}
         if data.get("q"):
             queryset = queryset.search(data["q"])
@@ -168,7 +174,7 @@ class FilterForm(forms.Form):
             queryset = queryset.filter(company__sector=data["sector"])
         if data.get("year"):
             queryset = queryset.filter(year_started=data["year"])
-        return queryset.sorted_by(data.get("sort") or "newest", searching=bool(data.get("q")))
+        return queryset.sorted_by(sort or data.get("sort") or "newest", searching=bool(data.get("q")))
 
     def active_filters(self):
         """The valid, non-empty filters as {label: value shown}, for the catalogue's cover and its cache key."""

@@ -199,11 +199,13 @@ def report_problem(request, slug):
 
 def catalogue_pdf(request):
     form = _filter_form(request)
-    practices = form.filter(GoodPractice.objects.published().for_cards())
-    path = catalogue.cached_pdf(practices, form.active_filters())
+    # The catalogue holds the newest practices of the selection (its cover says so), whatever the list's sort.
+    practices = form.filter(GoodPractice.objects.published().for_cards(), sort="newest")
+    try:
+        pdf = catalogue.catalogue_for(request, practices, form.active_filters())
+    except catalogue.TooManyBuilds:
+        response = render(request, "practices/catalogue_limit.html", status=429)
+        response["Retry-After"] = "3600"
+        return response
     stamp = timezone.localdate().isoformat()
-    return FileResponse(
-        open(path, "rb"),  # noqa: SIM115 - FileResponse closes it
-        content_type="application/pdf",
-        filename=f"katalog-dobrych-praktyk-{stamp}.pdf",
-    )
+    return FileResponse(pdf, content_type="application/pdf", filename=f"katalog-dobrych-praktyk-{stamp}.pdf")
