@@ -111,7 +111,8 @@ def load_practices(companies, start, stop):
             co2_tonnes_per_year=random.choice([None, random.randint(0, 5000)]),
             published_at=now - timezone.timedelta(minutes=i), submitted_at=now,
         )
-        practice.search_text = practice.build_search_text()  # bulk_create skips save(), which sets it
+        practice.search_text = practice.build_search_text()  # bulk_create skips save(), which sets these
+        practice.render_html()
         batch.append(practice)
         if len(batch) == 5000:
             GoodPractice.objects.bulk_create(batch)

@@ -6,6 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from initiatives.models import Initiative, Participation, Ride
 from partnerships.choices import District
 
+# Months outside these years are refused: no initiative is that far away, and year 1 or 9999 in the local time zone
+# falls outside what the database's dates can hold once converted to UTC.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
 
 class InitiativeFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *Initiative.Kind.choices])
@@ -26,6 +30,10 @@ class InitiativeFilterForm(forms.Form):
         match = re.fullmatch(r"(\d{4})-(\d{2})", value)
         if not match or not 1 <= int(match[2]) <= 12:
             raise forms.ValidationError(_("Enter the month as year and month, for example 2026-05."))
+        if not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
+            raise forms.ValidationError(
+                _("Choose a month between %(first)s and %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR}
+            )
         return int(match[1]), int(match[2])
 
     def filter(self, queryset):

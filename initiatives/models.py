@@ -71,7 +71,7 @@ class Initiative(models.Model):
         related_name="initiatives",
         help_text=_("The form of cooperation this initiative is part of, if any."),
     )
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), max_length=5000)
     start = models.DateTimeField(_("start"), db_index=True)
     end = models.DateTimeField(_("end"), db_index=True)
     place_name = models.CharField(_("place"), max_length=200)

@@ -1,3 +1,5 @@
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -15,6 +17,7 @@ from partnerships.models import Company, Invitation, JoinRequest, Membership
 from partnerships.review.workflow import Status as ReviewStatus
 
 PARTNERS_PER_PAGE = 24
+INVITATION_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what secrets.token_urlsafe makes
 
 
 def _membership_for(request, owner=False):
@@ -292,6 +295,8 @@ def decide_join_request(request, pk, decision):
 
 def invitation(request, token):
     """Anyone holding the link sees what the invitation is; accepting it needs the invited address, signed in."""
+    if not INVITATION_TOKEN.fullmatch(token):  # never a database lookup for text no token can be (e.g. a NUL byte)
+        raise Http404
     invitation = get_object_or_404(Invitation.objects.select_related("company", "invited_by"), token=token)
     if request.method == "POST" and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

@@ -118,7 +118,8 @@ REDIS_URL = env_redis_url("REDIS_URL")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}}
+    # The database cache with an atomic incr for the rate limits (see portal/lib/cache.py).
+    CACHES = {"default": {"BACKEND": "portal.lib.cache.DatabaseCache", "LOCATION": "portal_cache"}}
 
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [

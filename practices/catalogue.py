@@ -1,8 +1,12 @@
 """The catalogue of good practices as a PDF e-book (reportlab): cover, contents, a section per category.
 
-The PDF is cached as a file under MEDIA_ROOT/catalogue/ by a key made of the filters and of the content's last change
-(the newest update among the practices and their companies, and their number). Any edit, publication or withdrawal
-changes that key, so the next request builds a fresh file; the stale file for the same filters is removed then.
+Building one takes seconds, so each is kept as a file under MEDIA_ROOT/catalogue/, named by two hashes: the selection
+(language and filters, the search normalised) and the content (the ids of the practices it holds with their last
+changes, and how many match). Any edit, publication or withdrawal of a practice shown changes the content hash, so
+the next request builds a fresh file and the earlier version of that selection is removed. The catalogue of
+everything is built every night (`manage.py build_catalogue`) into catalogue/full/ and served from there; filtered
+selections go to catalogue/cache/, which keeps at most MAX_CACHED_FILES files. A visitor may have BUILDS_PER_HOUR
+catalogues built an hour; asking for ones that already exist costs nothing.
 The font is Roboto (shipped by the font-roboto package), because reportlab's built-in fonts lack ą, ę, ł and others.
 """
 
@@ -11,12 +15,13 @@ import json
 import os
 import re
 import threading
+import time
 from html import escape, unescape
 from pathlib import Path
 
 import font_roboto
 from django.conf import settings
-from django.db.models import Count, Max
+from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
@@ -37,13 +42,20 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from portal.lib import ratelimit
 from practices.models import Category
-from practices.text import render_markdown
 
 FONT, FONT_BOLD = "Roboto", "Roboto-Bold"
 GREEN = colors.HexColor("#146c43")
 # A printable e-book, not a dump: the newest practices of the selection, and the cover says how many there are.
 MAX_PRACTICES = 300
+# Building a catalogue of 300 practices takes seconds; one client may have this many new ones built an hour.
+BUILDS_PER_HOUR = 6
+# Catalogues of filtered selections kept on disk; beyond this the least recently served are deleted.
+MAX_CACHED_FILES = 50
+# A build that takes longer than this is assumed to have died (its lock expires; its partial file is removed).
+BUILD_LOCK_SECONDS = 300
+PARTIAL_FILE_SECONDS = 3600
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -85,9 +97,8 @@ def _heading(text, style, level):
     return paragraph
 
 
-def _paragraphs(markdown_text, style):
-    """Sanitised Markdown as plain paragraphs (reportlab's mini-HTML differs from ours, so only text is kept)."""
-    html = render_markdown(markdown_text)
+def _paragraphs(html, style):
+    """A text's stored HTML as plain paragraphs (reportlab's mini-HTML differs from ours, so only text is kept)."""
     blocks = re.split(r"</(?:p|li|h\d|blockquote|pre)>", html)
     result = []
     for block in blocks:
@@ -127,12 +138,12 @@ def _practice_story(practice, styles):
         images.append(image)
     if images:
         story.append(Table([images], hAlign="LEFT"))
-    story.extend(_paragraphs(practice.body, styles["body"]))
-    for label, text in ((_("What was done"), practice.what_was_done), (_("Results"), practice.results),
-                        (_("Challenges and lessons learned"), practice.challenges)):
-        if text.strip():
+    story.extend(_paragraphs(practice.body_html, styles["body"]))
+    for label, html in ((_("What was done"), practice.what_was_done_html), (_("Results"), practice.results_html),
+                        (_("Challenges and lessons learned"), practice.challenges_html)):
+        if html.strip():
             story.append(Paragraph(f"<b>{escape(label)}</b>", styles["body"]))
-            story.extend(_paragraphs(text, styles["body"]))
+            story.extend(_paragraphs(html, styles["body"]))
     rows = _impact_rows(practice)
     if rows:
         table = Table(rows, hAlign="LEFT", colWidths=[6 * cm, 4 * cm])
@@ -204,31 +215,128 @@ def build_pdf(practices, filters, output, total=None):
     document.multiBuild(story, onLaterPages=_footer)
 
 
-def cache_key(practices, filters):
-    """The filters' hash and the content's hash: a change to any practice shown (or its company) changes the key."""
-    stamp = practices.order_by().aggregate(
-        count=Count("pk"), practices=Max("updated_at"), companies=Max("company__updated_at")
-    )
-    filters_hash = hashlib.sha256(json.dumps(
-        {**filters, "lang": translation.get_language()}, sort_keys=True
-    ).encode()).hexdigest()[:16]
-    content_hash = hashlib.sha256(json.dumps(stamp, default=str, sort_keys=True).encode()).hexdigest()[:16]
-    return filters_hash, content_hash
+def _hash(data):
+    return hashlib.sha256(json.dumps(data, default=str, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def cached_pdf(practices, filters):
-    """The path of an up-to-date PDF for this selection, built now if the content changed since the last one."""
-    filters_hash, content_hash = cache_key(practices, filters)
-    folder = Path(settings.MEDIA_ROOT) / "catalogue" / "cache"
-    path = folder / f"{filters_hash}-{content_hash}.pdf"
-    if not path.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        # A private temporary name, so that two requests building at once never write into the same file.
-        partial = folder / f"{path.stem}.{os.getpid()}.{threading.get_ident()}.part"
-        total = practices.count()
-        build_pdf(practices[:MAX_PRACTICES], filters, partial, total=total)
+def selection_hash(filters):
+    """The language and the filters (the search already normalised: "Alpha!" and "alpha" are one selection)."""
+    return _hash({"language": translation.get_language(), "filters": filters})
+
+
+def content_hash(practices):
+    """The practices the PDF holds, each with its and its company's last change, and how many match in all.
+
+    Any edit, publication or withdrawal of a practice shown (or a change to its company) changes it.
+    """
+    shown = list(practices[:MAX_PRACTICES].values_list("pk", "updated_at", "company__updated_at"))
+    total = len(shown) if len(shown) < MAX_PRACTICES else practices.count()
+    return _hash({"practices": shown, "total": total})
+
+
+class TooManyBuilds(Exception):
+    """This client has had the hour's share of new catalogues built, and no earlier version can be served."""
+
+
+def _catalogue_folder():
+    return Path(settings.MEDIA_ROOT) / "catalogue"
+
+
+def _full_folder():
+    """The catalogue of everything, by language: written every night by `manage.py build_catalogue`, never evicted."""
+    return _catalogue_folder() / "full"
+
+
+def _cache_folder():
+    """Catalogues of filtered selections, at most MAX_CACHED_FILES of them."""
+    return _catalogue_folder() / "cache"
+
+
+def _newest(paths):
+    paths = [path for path in paths if path.exists()]
+    return max(paths, key=lambda path: path.stat().st_mtime, default=None)
+
+
+def _open(path):
+    """The file opened for reading and marked as just served (the last to be evicted), or None if it is gone."""
+    if path is None:
+        return None
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:  # removed by another request since it was listed
+        return None
+    try:
+        os.utime(path)
+    except FileNotFoundError:
+        pass  # removed just now: the open handle still reads it
+    return handle
+
+
+def _write(practices, filters, folder, prefix, content):
+    """Build `prefix-content.pdf` in `folder`, remove the earlier versions of selection `prefix`; return it open."""
+    path = folder / f"{prefix}-{content}.pdf"
+    folder.mkdir(parents=True, exist_ok=True)
+    # A private temporary name, so that two requests building at once never write into the same file.
+    partial = folder / f"{path.stem}.{os.getpid()}.{threading.get_ident()}.part"
+    try:
+        build_pdf(practices[:MAX_PRACTICES], filters, partial, total=practices.count())
+        handle = partial.open("rb")  # opened before it moves, so that no other request can remove it before
         partial.replace(path)  # atomic: a reader never sees half a file
-        for stale in folder.glob(f"{filters_hash}-*.pdf"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    return path
+    finally:
+        partial.unlink(missing_ok=True)
+    for older in folder.glob(f"{prefix}-*.pdf"):
+        if older != path:
+            older.unlink(missing_ok=True)
+    return handle
+
+
+def _evict(folder):
+    """Keep the newest MAX_CACHED_FILES catalogues (serving one makes it new again) and no leftover partial file."""
+    catalogues = sorted(folder.glob("*.pdf"), key=lambda path: path.stat().st_mtime, reverse=True)
+    for path in catalogues[MAX_CACHED_FILES:]:
+        path.unlink(missing_ok=True)
+    stale_after = time.time() - PARTIAL_FILE_SECONDS
+    for partial in folder.glob("*.part"):
+        if partial.stat().st_mtime < stale_after:
+            partial.unlink(missing_ok=True)
+
+
+def build_full_catalogue(practices):
+    """Build the catalogue of everything published (newest first) in the active language; return it open."""
+    return _write(practices, {}, _full_folder(), translation.get_language(), content_hash(practices))
+
+
+def catalogue_for(request, practices, filters):
+    """An up-to-date PDF of this selection, opened for reading; built now if there is none and this client may.
+
+    `practices` are the published practices selected, newest first; `filters` is {label: value shown}. With no
+    filter it is the nightly full catalogue. When there is no up-to-date file (a practice changed since) and another
+    request is building it just now, or this client has had BUILDS_PER_HOUR catalogues built in the last hour, the
+    previous version of the selection is served; with no previous version an over-limit client gets TooManyBuilds.
+    """
+    content = content_hash(practices)
+    if filters:
+        folder, prefix = _cache_folder(), selection_hash(filters)
+    else:
+        folder, prefix = _full_folder(), translation.get_language()
+    current = _open(folder / f"{prefix}-{content}.pdf")
+    if current:
+        return current
+    previous = _newest(folder.glob(f"{prefix}-*.pdf"))
+    # One build of a version at a time: meanwhile the others get the previous version, when there is one.
+    lock = f"practices:catalogue:building:{prefix}-{content}"
+    locked = cache.add(lock, True, BUILD_LOCK_SECONDS)
+    try:
+        if not locked and (fallback := _open(previous)):
+            return fallback
+        if not ratelimit.hit(request, "practices:catalogue", BUILDS_PER_HOUR, 3600):
+            if fallback := _open(previous):
+                return fallback
+            raise TooManyBuilds
+        built = _write(practices, filters, folder, prefix, content)
+    finally:
+        if locked:
+            cache.delete(lock)
+    if filters:
+        _evict(folder)
+    return built

@@ -4,12 +4,26 @@ from django.core.validators import URLValidator
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from partnerships.choices import District, Sector
 from portal.lib.images import ImageUploadField, make_thumbnail
+from portal.lib.text import search_words
 from practices.models import EDITABLE_FIELDS, Category, GoodPractice, PracticePhoto
 
 MAX_PHOTOS = 10
+# Fields written in a text area; each has a maximum length, which the form states below the field.
+LONG_TEXT_FIELDS = ["summary", "body", "what_was_done", "results", "challenges", "links"]
+
+
+class LongTextField(forms.CharField):
+    """Counts a line break as one character, as the browser does when it stops typing at the text area's maxlength.
+
+    Browsers send line breaks as CR LF; counted as two, a text the browser let through could exceed the limit.
+    """
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n")
 
 
 class PracticeForm(forms.ModelForm):
@@ -34,6 +48,7 @@ class PracticeForm(forms.ModelForm):
             "challenges": forms.Textarea(attrs={"rows": 4}),
             "links": forms.Textarea(attrs={"rows": 3}),
         }
+        field_classes = dict.fromkeys(LONG_TEXT_FIELDS, LongTextField)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,6 +56,12 @@ class PracticeForm(forms.ModelForm):
             self.fields["consent"].initial = True
         for name in ("co2_tonnes_per_year", "mwh_saved", "trees_planted", "people_involved"):
             self.fields[name].widget.attrs["min"] = 0
+        for name in LONG_TEXT_FIELDS:
+            field = self.fields[name]
+            limit = ngettext(
+                "At most %(count)s character.", "At most %(count)s characters.", field.max_length
+            ) % {"count": field.max_length}
+            field.help_text = f"{field.help_text} {limit}" if field.help_text else limit
 
     def clean_year_started(self):
         year = self.cleaned_data["year_started"]
@@ -136,7 +157,12 @@ class FilterForm(forms.Form):
         self.fields["sector"].choices = everything + list(Sector.choices)
         self.fields["year"].choices = everything + [(year, str(year)) for year in years]
 
-    def filter(self, queryset):
+    def clean_q(self):
+        """The words searched for, normalised as the search compares them: "Alpha!" and "alpha" are one search."""
+        return " ".join(search_words(self.cleaned_data["q"]))
+
+    def filter(self, queryset, sort=None):
+        """The practices selected, ordered by the chosen sort, or by `sort` when given."""
         data = self.cleaned_data if self.is_valid() else {}
         if data.get("q"):
             queryset = queryset.search(data["q"])
@@ -148,7 +174,7 @@ class FilterForm(forms.Form):
             queryset = queryset.filter(company__sector=data["sector"])
         if data.get("year"):
             queryset = queryset.filter(year_started=data["year"])
-        return queryset.sorted_by(data.get("sort") or "newest", searching=bool(data.get("q")))
+        return queryset.sorted_by(sort or data.get("sort") or "newest", searching=bool(data.get("q")))
 
     def active_filters(self):
         """The valid, non-empty filters as {label: value shown}, for the catalogue's cover and its cache key."""

@@ -23,6 +23,7 @@ from partnerships.choices import District
 from partnerships.review.models import Referenced, Reviewable
 from partnerships.review.workflow import COMPANY, STAFF, Rule, Status, Workflow
 from portal.lib.text import normalise, search_words, unique_slug
+from practices.text import render_markdown
 
 
 class Category(models.TextChoices):
@@ -94,6 +95,10 @@ EDITABLE_FIELDS = [
 ]
 # Fields whose text residents search.
 SEARCHED_FIELDS = ["title", "summary", "body", "place", "what_was_done", "results", "challenges"]
+# Fields written in Markdown. Each is rendered and sanitised when the practice is saved, into `<name>_html`, which
+# the pages and the catalogue show: Markdown is slow on some texts (see practices.text.render_markdown), so it is
+# never rendered while a page is shown, and these texts have a maximum length.
+MARKDOWN_FIELDS = ["body", "what_was_done", "results", "challenges"]
 
 
 class GoodPracticeQuerySet(models.QuerySet):
@@ -183,7 +188,9 @@ class GoodPractice(access.CompanyObject, Reviewable):
     slug = models.SlugField(_("address"), max_length=180, unique=True, editable=False)
     summary = models.TextField(_("summary"), max_length=500, help_text=_("Two or three sentences for the list."))
     body = models.TextField(
-        _("description"), help_text=_("Markdown: **bold**, *italics*, lists with -, links as [text](https://…).")
+        _("description"),
+        max_length=3000,
+        help_text=_("Markdown: **bold**, *italics*, lists with -, links as [text](https://…)."),
     )
     category = models.CharField(_("category"), max_length=32, choices=Category.choices, db_index=True)
     year_started = models.PositiveSmallIntegerField(
@@ -191,10 +198,12 @@ class GoodPractice(access.CompanyObject, Reviewable):
     )
     place = models.CharField(_("place"), max_length=200, blank=True, help_text=_("For example a street or a site."))
     district = models.CharField(_("Kraków district"), max_length=2, choices=District.choices, db_index=True)
-    what_was_done = models.TextField(_("what was done"), blank=True)
-    results = models.TextField(_("results"), blank=True)
-    challenges = models.TextField(_("challenges and lessons learned"), blank=True)
-    links = models.TextField(_("links"), blank=True, help_text=_("One address per line, beginning with https://."))
+    what_was_done = models.TextField(_("what was done"), max_length=1500, blank=True)
+    results = models.TextField(_("results"), max_length=1500, blank=True)
+    challenges = models.TextField(_("challenges and lessons learned"), max_length=1500, blank=True)
+    links = models.TextField(
+        _("links"), max_length=2000, blank=True, help_text=_("One address per line, beginning with https://.")
+    )
     co2_tonnes_per_year = models.DecimalField(
         _("CO2e avoided (tonnes per year)"),
         max_digits=10,
@@ -213,8 +222,15 @@ class GoodPractice(access.CompanyObject, Reviewable):
     featured = models.BooleanField(_("featured on the home page"), default=False, db_index=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
     search_text = models.TextField(editable=False, blank=True)
+    # The Markdown fields rendered and sanitised when saved (see MARKDOWN_FIELDS); safe to show as they are.
+    body_html = models.TextField(editable=False, blank=True)
+    what_was_done_html = models.TextField(editable=False, blank=True)
+    results_html = models.TextField(editable=False, blank=True)
+    challenges_html = models.TextField(editable=False, blank=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "search_text"])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at", "search_text", *(f"{name}_html" for name in MARKDOWN_FIELDS)]
+    )
     objects = GoodPracticeQuerySet.as_manager()
 
     class Meta:
@@ -234,9 +250,17 @@ class GoodPractice(access.CompanyObject, Reviewable):
         if not self.slug:
             self.slug = self._unique_slug()
         self.search_text = self.build_search_text()
-        if "update_fields" in kwargs and kwargs["update_fields"] is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        update_fields = kwargs.get("update_fields")
+        # A save of chosen fields (a status change) renders only the Markdown among them; any other save all of it.
+        rendered = [name for name in MARKDOWN_FIELDS if update_fields is None or name in update_fields]
+        self.render_html(rendered)
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text", *(f"{name}_html" for name in rendered)}
         super().save(*args, **kwargs)
+
+    def render_html(self, names=MARKDOWN_FIELDS):
+        for name in names:
+            setattr(self, f"{name}_html", render_markdown(getattr(self, name)))
 
     def build_search_text(self):
         parts = [getattr(self, name) for name in SEARCHED_FIELDS]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from partnerships import access
-from portal.lib.http import client_ip
+from portal.lib import ratelimit
 from practices import catalogue
 from practices.forms import FilterForm, PhotoFormSet, PracticeForm, ProblemReportForm
 from practices.models import GoodPractice, PracticeRevision, PracticeStatus, ProblemReport
@@ -167,16 +167,17 @@ def practice_detail(request, slug):
 def report_problem(request, slug):
     practice = get_object_or_404(GoodPractice.objects.published(), slug=slug)
     form = ProblemReportForm(request.POST)
-    key = f"practices:report:{client_ip(request)}"
-    if cache.get(key, 0) >= REPORTS_PER_HOUR:
-        messages.error(request, _("You have sent several reports in a short time. Please try again in an hour."))
-        return redirect(practice.get_absolute_url())
     if form.is_valid():
         if not form.cleaned_data["website"]:  # the honeypot stayed empty: a person, not a bot
+            # Counted before the report is stored, in one atomic step, so parallel posts cannot all pass.
+            if not ratelimit.hit(request, "practices:report", REPORTS_PER_HOUR, 3600):
+                messages.error(
+                    request, _("You have sent several reports in a short time. Please try again in an hour.")
+                )
+                return redirect(practice.get_absolute_url())
             ProblemReport.objects.create(
                 practice=practice, message=form.cleaned_data["message"], email=form.cleaned_data["email"]
             )
-            cache.set(key, cache.get(key, 0) + 1, 3600)
         messages.success(request, _("Thank you. City staff will look at your report."))
         return redirect(practice.get_absolute_url())
     return render(request, "practices/detail.html", _detail_context(request, practice, form), status=400)
@@ -184,11 +185,13 @@ def report_problem(request, slug):
 
 def catalogue_pdf(request):
     form = _filter_form(request)
-    practices = form.filter(GoodPractice.objects.published().for_cards())
-    path = catalogue.cached_pdf(practices, form.active_filters())
+    # The catalogue holds the newest practices of the selection (its cover says so), whatever the list's sort.
+    practices = form.filter(GoodPractice.objects.published().for_cards(), sort="newest")
+    try:
+        pdf = catalogue.catalogue_for(request, practices, form.active_filters())
+    except catalogue.TooManyBuilds:
+        response = render(request, "practices/catalogue_limit.html", status=429)
+        response["Retry-After"] = "3600"
+        return response
     stamp = timezone.localdate().isoformat()
-    return FileResponse(
-        open(path, "rb"),  # noqa: SIM115 - FileResponse closes it
-        content_type="application/pdf",
-        filename=f"katalog-dobrych-praktyk-{stamp}.pdf",
-    )
+    return FileResponse(pdf, content_type="application/pdf", filename=f"katalog-dobrych-praktyk-{stamp}.pdf")

@@ -1,17 +1,9 @@
 from django import template
 from django.db.models import Prefetch
-from django.utils.safestring import mark_safe
 
 from practices.models import GoodPractice, PracticeRevision
-from practices.text import render_markdown
 
 register = template.Library()
-
-
-@register.filter
-def markdown(text):
-    """Markdown rendered and sanitised (see practices.text.render_markdown)."""
-    return mark_safe(render_markdown(text))  # noqa: S308 - nh3 has removed everything unsafe
 
 
 @register.inclusion_tag("practices/includes/_featured.html")

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -50,6 +51,16 @@ def test_a_malformed_month_gets_a_message_not_an_error(client, db):
     response = in_english(client).get(reverse("initiatives:list"), {"month": "maj"})
     assert response.status_code == 200
     assert "Enter the month as year and month" in response.content.decode()
+
+
+@pytest.mark.parametrize("month", ["0000-01", "0001-02", "1999-12", "2101-01", "9999-12"])
+def test_a_month_outside_the_years_served_gets_a_message_and_the_unfiltered_list(client, db, month):
+    initiative = InitiativeFactory(title="Sadzimy drzewa")
+    for view in ("initiatives:list", "initiatives:past"):
+        response = in_english(client).get(reverse(view), {"month": month})
+        assert response.status_code == 200
+        assert "Choose a month between 2000 and 2100." in response.content.decode()
+    assert initiative.title in client.get(reverse("initiatives:list"), {"month": month}).content.decode()
 
 
 def test_the_list_is_paginated(client, db):
