@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from initiatives import emails
 from partnerships.choices import District
 from partnerships.review.models import Referenced
+from portal.lib.personal import addresses_of, matching
 from portal.lib.text import unique_slug
 
 MAX_KM_PER_DAY = Decimal("200")
@@ -329,3 +330,53 @@ class Ride(models.Model):
                     ) % {"max": MAX_KM_PER_DAY, "others": number_format(others, decimal_pos=1)}
         if errors:
             raise ValidationError(errors)
+
+
+def personal_data(user):
+    """What the initiatives app keeps about `user`, for the personal data download: the sign-ups they made or are the
+    contact person of (by one of their addresses), and the rides they logged.
+
+    The contact details of a sign-up appear only when the contact is `user`: another person named as the contact of a
+    sign-up `user` made is that person's data.
+    """
+    addresses = addresses_of(user)
+    sign_ups = (
+        Participation.objects.filter(Q(signed_up_by=user) | matching("contact_email", addresses))
+        .select_related("initiative", "company")
+        .order_by("pk")
+    )
+    rides = Ride.objects.filter(user=user).select_related("initiative", "company").order_by("date", "pk")
+    return {
+        "sign_ups": [
+            {
+                "reference": sign_up.reference(),
+                "initiative": sign_up.initiative.title,
+                "starts": sign_up.initiative.start.isoformat(),
+                "company": sign_up.company.name,
+                "participants": sign_up.participants,
+                "status": sign_up.status,
+                "attended": sign_up.attended,
+                "signed_up": sign_up.created_at.isoformat(),
+                "signed_up_by_you": sign_up.signed_up_by_id == user.pk,
+                "you_are_the_contact": sign_up.contact_email.lower() in addresses,
+                "contact": {
+                    "name": sign_up.contact_name,
+                    "email": sign_up.contact_email,
+                    "phone": sign_up.contact_phone,
+                }
+                if sign_up.contact_email.lower() in addresses
+                else None,
+            }
+            for sign_up in sign_ups
+        ],
+        "rides": [
+            {
+                "campaign": ride.initiative.title,
+                "company": ride.company.name,
+                "date": ride.date.isoformat(),
+                "km": ride.km,
+                "logged": ride.created_at.isoformat(),
+            }
+            for ride in rides
+        ],
+    }

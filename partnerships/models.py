@@ -15,6 +15,7 @@ from partnerships.choices import CompanySize, District, Sector
 from partnerships.review.models import Reviewable
 from partnerships.review.workflow import COMPANY, STAFF, Rule, Workflow
 from partnerships.validators import validate_krs, validate_nip, validate_regon
+from portal.lib.personal import addresses_of, matching
 from portal.lib.text import unique_slug
 
 
@@ -256,3 +257,56 @@ class Invitation(models.Model):
 
     def is_open(self, now=None):
         return self.accepted_at is None and self.revoked_at is None and (now or timezone.now()) <= self.expires_at
+
+
+def personal_data(user):
+    """What the companies app keeps about `user`, for the personal data download: their membership and role, the
+    requests to join they sent or decided, and the invitations they sent or that were sent to one of their addresses.
+
+    Of other people only what `user` entered appears (the address they invited), never what others entered (the
+    message of a request they decided) nor who invited them. Tokens are secrets and are never included.
+    """
+    membership = Membership.objects.select_related("company").filter(user=user).first()
+    sent = JoinRequest.objects.filter(user=user).select_related("company").order_by("pk")
+    decided = JoinRequest.objects.filter(decided_by=user).select_related("company").order_by("pk")
+    invitations = Invitation.objects.select_related("company").order_by("pk")
+    return {
+        "membership": None
+        if membership is None
+        else {
+            "company": membership.company.name,
+            "nip": membership.company.nip,
+            "role": membership.role,
+            "joined": membership.created_at.isoformat(),
+        },
+        "join_requests": [
+            {
+                "company": request.company.name,
+                "message": request.message,
+                "status": request.status,
+                "asked": request.created_at.isoformat(),
+                "decided": _isoformat(request.decided_at),
+            }
+            for request in sent
+        ],
+        "join_requests_you_decided": [
+            {"company": request.company.name, "status": request.status, "decided": _isoformat(request.decided_at)}
+            for request in decided
+        ],
+        "invitations_sent": [_invitation(i) for i in invitations.filter(invited_by=user)],
+        "invitations_received": [_invitation(i) for i in invitations.filter(matching("email", addresses_of(user)))],
+    }
+
+
+def _invitation(invitation):
+    return {
+        "company": invitation.company.name,
+        "email": invitation.email,
+        "sent": invitation.created_at.isoformat(),
+        "accepted": _isoformat(invitation.accepted_at),
+        "withdrawn": _isoformat(invitation.revoked_at),
+    }
+
+
+def _isoformat(moment):
+    return moment.isoformat() if moment else None

@@ -1,28 +1,129 @@
 """What the portal holds about a person, for the RODO data download, and what deleting the account does.
 
-`collect()` calls each app's own function for what that app keeps about the person, by name: the portal sits on
-top of the apps and may import them.
+`collect()` calls each app's own function for what that app keeps about the person, by name: the portal sits on top
+of the apps and may import them. What no single app owns is read here: the account and its allauth rows (addresses,
+two-factor authentication, sessions) and the change history django-simple-history keeps for several apps.
 """
 
+from datetime import UTC, datetime
+
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.mfa.models import Authenticator
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.models import HistoricalChanges
+
+from initiatives import models as initiatives
+from partnerships import models as partnerships
 from partnerships import services
 from partnerships.cooperation import models as cooperation
+from partnerships.review import models as review
+from partnerships.review.models import Referenced
+from practices import models as practices
 
 
 def collect(user):
-    data = {
+    return {
         "account": {
             "email": user.email,
             "first_name": user.first_name,
             "last_name": user.last_name,
             "language": user.language,
             "date_joined": user.date_joined.isoformat(),
-            "last_login": user.last_login.isoformat() if user.last_login else None,
-            "privacy_accepted_at": user.privacy_accepted_at.isoformat() if user.privacy_accepted_at else None,
-            "email_addresses": list(user.emailaddress_set.values("email", "verified", "primary")),
-        }
+            "last_login": _isoformat(user.last_login),
+            "privacy_accepted_at": _isoformat(user.privacy_accepted_at),
+            "staff": user.is_staff,
+            "groups": list(user.groups.order_by("name").values_list("name", flat=True)),
+            "email_addresses": list(user.emailaddress_set.order_by("pk").values("email", "verified", "primary")),
+            "two_factor_authentication": _authenticators(user),
+            "sessions": _sessions(user),
+        },
+        "security_log": _security_log(),
+        "company": partnerships.personal_data(user),
+        "cooperation_applications": cooperation.personal_data(user),
+        "good_practices": practices.personal_data(user),
+        "initiatives": initiatives.personal_data(user),
+        "review": review.personal_data(user),
+        "changes_you_made": _history_made_by(user),
     }
-    data["cooperation_applications"] = cooperation.personal_data(user)
-    return data
+
+
+def _isoformat(moment):
+    return moment.isoformat() if moment else None
+
+
+def _authenticators(user):
+    """That an authenticator exists, of which kind and when it was used: never its data, which holds the secrets."""
+    return [
+        {"type": a.type, "created": _isoformat(a.created_at), "last_used": _isoformat(a.last_used_at)}
+        for a in Authenticator.objects.filter(user=user).order_by("pk")
+    ]
+
+
+def _user_sessions(user_id, sessions):
+    """The sessions signed in as `user_id`. The database keeps sessions by key, not by user, so each is read."""
+    for session in sessions.iterator():
+        data = session.get_decoded()
+        if data.get(SESSION_KEY) == str(user_id):
+            yield session, data
+
+
+def _sessions(user):
+    """The person's open sessions: when each ends and how they signed in. The session key is a password in all but
+    name and is never included."""
+    open_sessions = Session.objects.filter(expire_date__gt=timezone.now()).order_by("expire_date")
+    return [
+        {
+            "expires": session.expire_date.isoformat(),
+            "signed_in_with": [
+                {"method": record.get("method"), "at": datetime.fromtimestamp(record["at"], UTC).isoformat()}
+                for record in data.get(AUTHENTICATION_METHODS_SESSION_KEY, [])
+                if "at" in record
+            ],
+        }
+        for session, data in _user_sessions(user.pk, open_sessions)
+    ]
+
+
+def _security_log():
+    days = settings.SECURITY_LOG_RETENTION_DAYS
+    return {
+        "stored_in_the_database": False,
+        "retention_days": days,
+        "explanation": _(
+            "Sign-ins, sign-outs, failed sign-ins and refused access are written to the server's log with the e-mail "
+            "address, the IP address and the page, not to the portal's database, so they are not part of this file. "
+            "The server's log is kept for %(days)d days. The data protection officer (%(dpo)s) can give you your "
+            "entries."
+        )
+        % {"days": days, "dpo": settings.DPO_EMAIL},
+    }
+
+
+def _history_models():
+    """Every model's history of changes (django-simple-history), whichever app it belongs to."""
+    return [model for model in apps.get_models() if issubclass(model, HistoricalChanges)]
+
+
+def _history_made_by(user):
+    """When the person changed what: which kind of row, its reference or number, created, changed or deleted."""
+    rows = []
+    for model in _history_models():
+        original = model.instance_type
+        for row in model.objects.filter(history_user=user).order_by("history_date", "history_id"):
+            rows.append(
+                {
+                    "record": str(original._meta.verbose_name),
+                    "reference": original.reference_of(row.id) if issubclass(original, Referenced) else row.id,
+                    "change": str(row.get_history_type_display()),
+                    "at": row.history_date.isoformat(),
+                }
+            )
+    return sorted(rows, key=lambda row: row["at"])
 
 
 def deletion_consequences(user):

@@ -22,6 +22,7 @@ from partnerships import access
 from partnerships.choices import District
 from partnerships.review.models import Referenced, Reviewable
 from partnerships.review.workflow import COMPANY, STAFF, Rule, Status, Workflow
+from portal.lib.personal import addresses_of, matching
 from portal.lib.text import normalise, search_words, unique_slug
 
 
@@ -419,3 +420,49 @@ class ProblemReport(Referenced, models.Model):
 
     def get_absolute_url(self):
         return self.practice.get_absolute_url()
+
+
+def personal_data(user):
+    """What the practices app keeps about `user`, for the personal data download: the practices and the edits of
+    published practices they wrote, with what they wrote in them, and the problem reports sent with their address."""
+    practices = GoodPractice.objects.filter(author=user).select_related("company").prefetch_related("photos")
+    edits = PracticeRevision.objects.filter(author=user).select_related("practice").order_by("pk")
+    reports = ProblemReport.objects.filter(matching("email", addresses_of(user))).select_related("practice")
+    return {
+        "practices": [
+            {
+                "reference": practice.reference(),
+                "company": practice.company.name,
+                "status": practice.status,
+                "created": practice.created_at.isoformat(),
+                "published": practice.published_at.isoformat() if practice.published_at else None,
+                **{name: getattr(practice, name) for name in EDITABLE_FIELDS},
+                "photos": [
+                    {"file": photo.image.name, "alt_text": photo.alt_text, "caption": photo.caption}
+                    for photo in practice.photos.all()
+                ],
+            }
+            for practice in practices.order_by("pk")
+        ],
+        "edits_of_published_practices": [
+            {
+                "reference": edit.reference(),
+                "practice": edit.practice.reference(),
+                "status": edit.status,
+                "created": edit.created_at.isoformat(),
+                "values": edit.data,
+            }
+            for edit in edits
+        ],
+        "problem_reports": [
+            {
+                "reference": report.reference(),
+                "practice": report.practice.reference(),
+                "message": report.message,
+                "email": report.email,
+                "reported": report.created_at.isoformat(),
+                "resolved": report.resolved_at.isoformat() if report.resolved_at else None,
+            }
+            for report in reports.order_by("pk")
+        ],
+    }
