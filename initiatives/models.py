@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from initiatives import emails
 from partnerships.choices import District
+from partnerships.models import Membership
 from partnerships.review.models import Referenced
 from portal.lib.personal import addresses_of, matching
 from portal.lib.text import unique_slug
@@ -380,3 +381,27 @@ def personal_data(user):
             for ride in rides
         ],
     }
+
+
+def forget_person(person):
+    """After the account of `person` is deleted, take them off every sign-up they are the contact person of.
+
+    A sign-up still to come passes to the company's owner (staff need someone to reach, and the owner is told of the
+    initiative anyway); a past or cancelled one keeps no contact at all. Either way no e-mail goes to the old address
+    any more (`notification_recipients`). Their rides went with their account; `signed_up_by` is set null.
+    """
+    now = timezone.now()
+    sign_ups = Participation.objects.filter(matching("contact_email", person.addresses)).select_related("initiative")
+    for sign_up in sign_ups:
+        owner = None
+        if sign_up.status != Participation.Status.CANCELLED and sign_up.initiative.end >= now:
+            owner = (
+                Membership.objects.filter(company_id=sign_up.company_id, role=Membership.Role.OWNER)
+                .select_related("user")
+                .order_by("created_at", "pk")
+                .first()
+            )
+        sign_up.contact_name = (owner.user.get_full_name() or owner.user.email) if owner else ""
+        sign_up.contact_email = owner.user.email if owner else ""
+        sign_up.contact_phone = ""
+        sign_up.save(update_fields=["contact_name", "contact_email", "contact_phone", "updated_at"])

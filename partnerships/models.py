@@ -72,7 +72,8 @@ class Company(Reviewable):
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     logo_thumbnail = models.ImageField(_("logo thumbnail"), upload_to="logos/thumbs/", blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    # The history of changes lives as long as the company: deleting the company deletes it (privacy notice).
+    history = HistoricalRecords(excluded_fields=["updated_at"], cascade_delete_history=True)
     objects = CompanyQuerySet.as_manager()
 
     class Meta:
@@ -130,7 +131,8 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.COLLEAGUE)
     created_at = models.DateTimeField(_("joined"), auto_now_add=True)
 
-    history = HistoricalRecords()
+    # A membership's history ends with it: when the person leaves, is removed or deletes the account.
+    history = HistoricalRecords(cascade_delete_history=True)
 
     class Meta:
         verbose_name = _("membership")

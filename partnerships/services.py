@@ -16,6 +16,9 @@ from django.utils.translation import gettext as _
 from partnerships import emails
 from partnerships.models import Company, Invitation, JoinRequest, Membership
 from partnerships.review.emails import send_new_submission
+from partnerships.review.models import forget_subjects
+from portal.lib.files import delete_when_committed
+from portal.lib.personal import matching
 
 
 def _ensure_without_company(user):
@@ -189,6 +192,30 @@ def before_user_deleted(user):
         successor.role = Membership.Role.OWNER
         successor.save(update_fields=["role"])
     membership.delete()
+
+
+def company_leaving_with(user):
+    """The company deleting `user`'s account deletes with it (they are its only member), or None."""
+    membership = Membership.objects.select_related("company").filter(user=user).first()
+    if membership is None or membership.company.memberships.exclude(pk=membership.pk).exists():
+        return None
+    return membership.company
+
+
+def forget_company(company):
+    """Before `company` is deleted with its last member: what is not a row of it, so that nothing cascades to it.
+
+    Its logo and thumbnail leave the storage once the deletion commits; its review events and internal notes go now.
+    (Its history of changes goes with it: `cascade_delete_history`.)
+    """
+    delete_when_committed([company.logo, company.logo_thumbnail])
+    forget_subjects(Company.objects.filter(pk=company.pk))
+
+
+def forget_person(person):
+    """After the account of `person` (portal.lib.personal.Person) is deleted: the invitations sent to any of their
+    addresses go, used, open or withdrawn, so that no company keeps the address of someone who left the portal."""
+    Invitation.objects.filter(matching("email", person.addresses)).delete()
 
 
 def deletion_consequences(user):

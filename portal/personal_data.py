@@ -1,8 +1,9 @@
 """What the portal holds about a person, for the RODO data download, and what deleting the account does.
 
-`collect()` calls each app's own function for what that app keeps about the person, by name: the portal sits on top
-of the apps and may import them. What no single app owns is read here: the account and its allauth rows (addresses,
-two-factor authentication, sessions) and the change history django-simple-history keeps for several apps.
+`collect()` and `delete_account()` call each app's own functions for what that app keeps about the person, by name:
+the portal sits on top of the apps and may import them. What no single app owns is done here: the account and its
+allauth rows (addresses, two-factor authentication, sessions), the change history kept by django-simple-history for
+several apps, and the admin's log. The privacy notice (templates/portal/privacy.html) describes the same rules.
 """
 
 from datetime import UTC, datetime
@@ -11,8 +12,11 @@ from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 from allauth.mfa.models import Authenticator
 from django.apps import apps
 from django.conf import settings
-from django.contrib.auth import SESSION_KEY
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import SESSION_KEY, get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalChanges
@@ -21,8 +25,11 @@ from initiatives import models as initiatives
 from partnerships import models as partnerships
 from partnerships import services
 from partnerships.cooperation import models as cooperation
+from partnerships.models import Company
 from partnerships.review import models as review
 from partnerships.review.models import Referenced
+from portal.lib.personal import Person
+from practices import catalogue
 from practices import models as practices
 
 
@@ -129,3 +136,59 @@ def _history_made_by(user):
 def deletion_consequences(user):
     """(message, blocking) pairs describing what deleting the account does."""
     return services.deletion_consequences(user)
+
+
+def delete_account(user):
+    """Delete `user` and remove or anonymise everything the portal keeps about them (the privacy notice's rules).
+
+    - The company they are the only member of goes with them, and with it what is not a row of it: its logo and its
+      practices' photos leave the storage once the deletion commits, cached PDF catalogues are rebuilt, and its review
+      events, internal notes and admin log go. Its history of changes cascades (`cascade_delete_history`).
+    - What stays with a company stays without them: sign-ups they are the contact of pass to the owner or lose the
+      contact, invitations to their addresses and their membership history go, problem reports lose their address,
+      and no history row or admin log entry points at them any more. Review events keep the decision (`by` is null).
+    - Their sessions on other devices end, and their allauth rows (addresses, authenticators) cascade.
+    """
+    person = Person.of(user)
+    # The person and everything that hangs on them go together or not at all; files only after the commit.
+    with transaction.atomic():
+        company = services.company_leaving_with(user)
+        company_pk = company.pk if company else None
+        if company is not None:
+            services.forget_company(company)
+            cooperation.forget_company(company)
+            practices.forget_company(company)
+            transaction.on_commit(catalogue.forget_cached)
+        services.before_user_deleted(user)
+        user.delete()
+        services.forget_person(person)
+        practices.forget_person(person)
+        initiatives.forget_person(person)
+        _forget_in_history(person)
+        _forget_sessions(person)
+        _forget_admin_log(get_user_model(), person.id)
+        if company_pk is not None:
+            _forget_admin_log(Company, company_pk)
+
+
+def _forget_in_history(person):
+    """No history row points at the person: neither as who made a change (`history_user`, which deletion already set
+    null) nor as a user the row copied (an application's `created_by`, a practice's `author`, an `assignee`)."""
+    user_model = get_user_model()
+    for model in _history_models():
+        for field in model._meta.concrete_fields:
+            if field.is_relation and field.related_model is user_model:
+                model.objects.filter(**{field.attname: person.id}).update(**{field.attname: None})
+
+
+def _forget_sessions(person):
+    """End the person's sessions in other browsers (signing out ended this one), expired ones not yet cleared too."""
+    doomed = [session.pk for session, _data in _user_sessions(person.id, Session.objects.all())]
+    Session.objects.filter(pk__in=doomed).delete()
+
+
+def _forget_admin_log(model, pk):
+    """The admin's log of changes to a deleted user or company: each entry names it (the person's name or e-mail,
+    the company's name). Entries staff made about other objects stay; those by the person went with their account."""
+    content_type = ContentType.objects.get_for_model(model)
+    LogEntry.objects.filter(content_type=content_type, object_id=str(pk)).delete()

@@ -15,7 +15,6 @@ from django.views.i18n import set_language as django_set_language
 
 from partnerships import access
 from partnerships.models import Company
-from partnerships.services import before_user_deleted
 from portal import personal_data
 from portal.forms import DeleteAccountForm
 from portal.middleware import has_authenticator_app
@@ -130,8 +129,7 @@ def account_delete(request):
     # The user and everything that hangs on them go together or not at all.
     with transaction.atomic():
         logout(request)
-        before_user_deleted(user)
-        user.delete()
+        personal_data.delete_account(user)
     with translation.override(language):
         messages.success(request, _("Your account and your personal data have been deleted."))
     return redirect("home")

@@ -216,10 +216,14 @@ def cache_key(practices, filters):
     return filters_hash, content_hash
 
 
+def _cache_folder():
+    return Path(settings.MEDIA_ROOT) / "catalogue" / "cache"
+
+
 def cached_pdf(practices, filters):
     """The path of an up-to-date PDF for this selection, built now if the content changed since the last one."""
     filters_hash, content_hash = cache_key(practices, filters)
-    folder = Path(settings.MEDIA_ROOT) / "catalogue" / "cache"
+    folder = _cache_folder()
     path = folder / f"{filters_hash}-{content_hash}.pdf"
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
@@ -232,3 +236,10 @@ def cached_pdf(practices, filters):
             if stale != path:
                 stale.unlink(missing_ok=True)
     return path
+
+
+def forget_cached():
+    """Delete every cached PDF, e.g. after a company and its practices were deleted: a PDF of another selection may
+    still show them, and stays under /media/ until that selection is asked for again. The next request rebuilds."""
+    for path in _cache_folder().glob("*.pdf"):
+        path.unlink(missing_ok=True)

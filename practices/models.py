@@ -20,8 +20,9 @@ from simple_history.models import HistoricalRecords
 
 from partnerships import access
 from partnerships.choices import District
-from partnerships.review.models import Referenced, Reviewable
+from partnerships.review.models import Referenced, Reviewable, forget_subjects
 from partnerships.review.workflow import COMPANY, STAFF, Rule, Status, Workflow
+from portal.lib.files import delete_when_committed
 from portal.lib.personal import addresses_of, matching
 from portal.lib.text import normalise, search_words, unique_slug
 
@@ -215,7 +216,8 @@ class GoodPractice(access.CompanyObject, Reviewable):
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
     search_text = models.TextField(editable=False, blank=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "search_text"])
+    # The history of changes lives as long as the practice (privacy notice).
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_text"], cascade_delete_history=True)
     objects = GoodPracticeQuerySet.as_manager()
 
     class Meta:
@@ -466,3 +468,21 @@ def personal_data(user):
             for report in reports.order_by("pk")
         ],
     }
+
+
+def forget_company(company):
+    """Before `company` is deleted with its last member: what is not a row of it, so that nothing cascades to it.
+
+    The photos of its practices and their thumbnails leave the storage once the deletion commits; the review events
+    and notes of its practices and of their edits go now. The practices and their history go with the company.
+    """
+    photos = PracticePhoto.objects.filter(practice__company=company)
+    delete_when_committed([file for photo in photos for file in (photo.image, photo.thumbnail)])
+    forget_subjects(GoodPractice.objects.filter(company=company))
+    forget_subjects(PracticeRevision.objects.filter(practice__company=company))
+
+
+def forget_person(person):
+    """After the account of `person` is deleted: problem reports sent with one of their addresses keep the message
+    but not the address. (The practices and edits they wrote stay with the company; their `author` is set null.)"""
+    ProblemReport.objects.filter(matching("email", person.addresses)).update(email="")

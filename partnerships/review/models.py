@@ -297,3 +297,15 @@ def personal_data(user):
             for pk in model.objects.filter(assignee=user).order_by("pk").values_list("pk", flat=True)
         ],
     }
+
+
+def forget_subjects(queryset):
+    """Delete the review events and internal notes of the objects in `queryset`, which are about to be deleted.
+
+    They are not rows of those objects, so nothing cascades to them; once their object is gone they describe nothing,
+    and their reasons and notes would go on speaking of it.
+    """
+    content_type = ContentType.objects.get_for_model(queryset.model)
+    pks = queryset.values("pk")
+    ReviewEvent.objects.filter(content_type=content_type, object_id__in=pks).delete()
+    StaffNote.objects.filter(content_type=content_type, object_id__in=pks).delete()
