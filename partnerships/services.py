@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from partnerships import emails
 from partnerships.models import Company, Invitation, JoinRequest, Membership
 from partnerships.review.emails import send_new_submission
-from partnerships.review.models import forget_subjects
 from portal.lib.files import delete_when_committed
 from portal.lib.personal import matching
 
@@ -203,13 +202,9 @@ def company_leaving_with(user):
 
 
 def forget_company(company):
-    """Before `company` is deleted with its last member: what is not a row of it, so that nothing cascades to it.
-
-    Its logo and thumbnail leave the storage once the deletion commits; its review events and internal notes go now.
-    (Its history of changes goes with it: `cascade_delete_history`.)
-    """
+    """Before `company` is deleted with its last member: its logo and thumbnail leave the storage once the deletion
+    commits (Django leaves files behind). Its history of changes goes with it (`cascade_delete_history`)."""
     delete_when_committed([company.logo, company.logo_thumbnail])
-    forget_subjects(Company.objects.filter(pk=company.pk))
 
 
 def forget_person(person):

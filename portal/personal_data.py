@@ -18,7 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from simple_history.models import HistoricalChanges
 
 from initiatives import models as initiatives
@@ -101,11 +101,16 @@ def _security_log():
     return {
         "stored_in_the_database": False,
         "retention_days": days,
-        "explanation": _(
+        "explanation": ngettext(
+            "Sign-ins, sign-outs, failed sign-ins and refused access are written to the server's log with the e-mail "
+            "address, the IP address and the page, not to the portal's database, so they are not part of this file. "
+            "The server's log is kept for %(days)d day. The data protection officer (%(dpo)s) can give you your "
+            "entries.",
             "Sign-ins, sign-outs, failed sign-ins and refused access are written to the server's log with the e-mail "
             "address, the IP address and the page, not to the portal's database, so they are not part of this file. "
             "The server's log is kept for %(days)d days. The data protection officer (%(dpo)s) can give you your "
-            "entries."
+            "entries.",
+            days,
         )
         % {"days": days, "dpo": settings.DPO_EMAIL},
     }
@@ -142,8 +147,9 @@ def delete_account(user):
     """Delete `user` and remove or anonymise everything the portal keeps about them (the privacy notice's rules).
 
     - The company they are the only member of goes with them, and with it what is not a row of it: its logo and its
-      practices' photos leave the storage once the deletion commits, cached PDF catalogues are rebuilt, and its review
-      events, internal notes and admin log go. Its history of changes cascades (`cascade_delete_history`).
+      practices' photos leave the storage once the deletion commits, cached PDF catalogues are rebuilt, and the review
+      events, internal notes and admin log of it and its things go. Its history of changes cascades
+      (`cascade_delete_history`).
     - What stays with a company stays without them: sign-ups they are the contact of pass to the owner or lose the
       contact, invitations to their addresses and their membership history go, problem reports lose their address,
       and no history row or admin log entry points at them any more. Review events keep the decision (`by` is null).
@@ -156,7 +162,6 @@ def delete_account(user):
         company_pk = company.pk if company else None
         if company is not None:
             services.forget_company(company)
-            cooperation.forget_company(company)
             practices.forget_company(company)
             transaction.on_commit(catalogue.forget_cached)
         services.before_user_deleted(user)
@@ -168,6 +173,7 @@ def delete_account(user):
         _forget_sessions(person)
         _forget_admin_log(get_user_model(), person.id)
         if company_pk is not None:
+            review.forget_orphans()
             _forget_admin_log(Company, company_pk)
 
 

@@ -20,7 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from partnerships import access
 from partnerships.choices import District
-from partnerships.review.models import Referenced, Reviewable, forget_subjects
+from partnerships.review.models import Referenced, Reviewable
 from partnerships.review.workflow import COMPANY, STAFF, Rule, Status, Workflow
 from portal.lib.files import delete_when_committed
 from portal.lib.personal import addresses_of, matching
@@ -471,15 +471,11 @@ def personal_data(user):
 
 
 def forget_company(company):
-    """Before `company` is deleted with its last member: what is not a row of it, so that nothing cascades to it.
-
-    The photos of its practices and their thumbnails leave the storage once the deletion commits; the review events
-    and notes of its practices and of their edits go now. The practices and their history go with the company.
-    """
+    """Before `company` is deleted with its last member: the photos of its practices and their thumbnails leave the
+    storage once the deletion commits (Django leaves files behind). The practices, their photos' rows and their
+    history go with the company."""
     photos = PracticePhoto.objects.filter(practice__company=company)
     delete_when_committed([file for photo in photos for file in (photo.image, photo.thumbnail)])
-    forget_subjects(GoodPractice.objects.filter(company=company))
-    forget_subjects(PracticeRevision.objects.filter(practice__company=company))
 
 
 def forget_person(person):

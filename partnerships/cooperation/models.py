@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partnerships import access
-from partnerships.review.models import Reviewable, forget_subjects
+from partnerships.review.models import Reviewable
 from partnerships.review.workflow import Status
 
 
@@ -212,9 +212,3 @@ def personal_data(user):
         }
         for application in applications
     ]
-
-
-def forget_company(company):
-    """Before `company` is deleted with its last member: the review events and notes of its applications go (nothing
-    cascades to them). The applications and their history go with the company."""
-    forget_subjects(company.applications.all())

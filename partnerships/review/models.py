@@ -299,13 +299,18 @@ def personal_data(user):
     }
 
 
-def forget_subjects(queryset):
-    """Delete the review events and internal notes of the objects in `queryset`, which are about to be deleted.
+def forget_orphans():
+    """Delete the review events and internal notes whose object no longer exists.
 
-    They are not rows of those objects, so nothing cascades to them; once their object is gone they describe nothing,
-    and their reasons and notes would go on speaking of it.
+    They name their object by content type and id, so nothing cascades to them: whoever deletes reviewed objects (the
+    admin, account deletion) calls this afterwards. Once their object is gone they describe nothing, and their reasons
+    and notes would go on speaking of it.
     """
-    content_type = ContentType.objects.get_for_model(queryset.model)
-    pks = queryset.values("pk")
-    ReviewEvent.objects.filter(content_type=content_type, object_id__in=pks).delete()
-    StaffNote.objects.filter(content_type=content_type, object_id__in=pks).delete()
+    for model in (ReviewEvent, StaffNote):
+        for content_type in ContentType.objects.filter(pk__in=model.objects.values("content_type")):
+            subject = content_type.model_class()
+            if subject is None:
+                continue  # a model no longer installed: nothing to compare with, so nothing is deleted
+            model.objects.filter(content_type=content_type).exclude(
+                object_id__in=subject._base_manager.values("pk")
+            ).delete()
