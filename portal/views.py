@@ -42,6 +42,8 @@ def privacy(request):
             "controller_address": settings.PORTAL_CONTROLLER_ADDRESS,
             "contact_email": settings.PORTAL_CONTACT_EMAIL,
             "dpo_email": settings.DPO_EMAIL,
+            "log_days": settings.SECURITY_LOG_RETENTION_DAYS,
+            "session_days": settings.SESSION_COOKIE_AGE // (24 * 60 * 60),
         },
     )
 
@@ -91,11 +93,12 @@ def set_language(request):
 @login_required
 def account_data(request):
     form = DeleteAccountForm(user=request.user)
-    return render(
-        request,
-        "portal/account_data.html",
-        {"form": form, "consequences": personal_data.deletion_consequences(request.user)},
-    )
+    return _account_data_page(request, form, personal_data.deletion_consequences(request.user))
+
+
+def _account_data_page(request, form, consequences, status=200):
+    context = {"form": form, "consequences": consequences, "log_days": settings.SECURITY_LOG_RETENTION_DAYS}
+    return render(request, "portal/account_data.html", context, status=status)
 
 
 @login_required
@@ -119,12 +122,7 @@ def account_delete(request):
     if blocked or not form.is_valid():
         if blocked:
             messages.error(request, _("Your account cannot be deleted yet. See below what to do first."))
-        return render(
-            request,
-            "portal/account_data.html",
-            {"form": form, "consequences": consequences},
-            status=400,
-        )
+        return _account_data_page(request, form, consequences, status=400)
     language = user.language
     # The user and everything that hangs on them go together or not at all.
     with transaction.atomic():
