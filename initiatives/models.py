@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from initiatives import emails
 from partnerships.choices import District
+from partnerships.models import Membership
 from partnerships.review.models import Referenced
+from portal.lib.personal import addresses_of, matching
 from portal.lib.text import unique_slug
 
 MAX_KM_PER_DAY = Decimal("200")
@@ -329,3 +331,77 @@ class Ride(models.Model):
                     ) % {"max": MAX_KM_PER_DAY, "others": number_format(others, decimal_pos=1)}
         if errors:
             raise ValidationError(errors)
+
+
+def personal_data(user):
+    """What the initiatives app keeps about `user`, for the personal data download: the sign-ups they made or are the
+    contact person of (by one of their addresses), and the rides they logged.
+
+    The contact details of a sign-up appear only when the contact is `user`: another person named as the contact of a
+    sign-up `user` made is that person's data.
+    """
+    addresses = addresses_of(user)
+    sign_ups = (
+        Participation.objects.filter(Q(signed_up_by=user) | matching("contact_email", addresses))
+        .select_related("initiative", "company")
+        .order_by("pk")
+    )
+    rides = Ride.objects.filter(user=user).select_related("initiative", "company").order_by("date", "pk")
+    return {
+        "sign_ups": [
+            {
+                "reference": sign_up.reference(),
+                "initiative": sign_up.initiative.title,
+                "starts": sign_up.initiative.start.isoformat(),
+                "company": sign_up.company.name,
+                "participants": sign_up.participants,
+                "status": sign_up.status,
+                "attended": sign_up.attended,
+                "signed_up": sign_up.created_at.isoformat(),
+                "signed_up_by_you": sign_up.signed_up_by_id == user.pk,
+                "you_are_the_contact": sign_up.contact_email.lower() in addresses,
+                "contact": {
+                    "name": sign_up.contact_name,
+                    "email": sign_up.contact_email,
+                    "phone": sign_up.contact_phone,
+                }
+                if sign_up.contact_email.lower() in addresses
+                else None,
+            }
+            for sign_up in sign_ups
+        ],
+        "rides": [
+            {
+                "campaign": ride.initiative.title,
+                "company": ride.company.name,
+                "date": ride.date.isoformat(),
+                "km": ride.km,
+                "logged": ride.created_at.isoformat(),
+            }
+            for ride in rides
+        ],
+    }
+
+
+def forget_person(person):
+    """After the account of `person` is deleted, take them off every sign-up they are the contact person of.
+
+    A sign-up still to come passes to the company's owner (staff need someone to reach, and the owner is told of the
+    initiative anyway); a past or cancelled one keeps no contact at all. Either way no e-mail goes to the old address
+    any more (`notification_recipients`). Their rides went with their account; `signed_up_by` is set null.
+    """
+    now = timezone.now()
+    sign_ups = Participation.objects.filter(matching("contact_email", person.addresses)).select_related("initiative")
+    for sign_up in sign_ups:
+        owner = None
+        if sign_up.status != Participation.Status.CANCELLED and sign_up.initiative.end >= now:
+            owner = (
+                Membership.objects.filter(company_id=sign_up.company_id, role=Membership.Role.OWNER)
+                .select_related("user")
+                .order_by("created_at", "pk")
+                .first()
+            )
+        sign_up.contact_name = (owner.user.get_full_name() or owner.user.email) if owner else ""
+        sign_up.contact_email = owner.user.email if owner else ""
+        sign_up.contact_phone = ""
+        sign_up.save(update_fields=["contact_name", "contact_email", "contact_phone", "updated_at"])

@@ -28,6 +28,7 @@ from partnerships.review.workflow import COMPANY, STAFF, Rule, TransitionNotAllo
 from partnerships.review.workflow import Status as ReviewStatus
 from partnerships.validators import validate_krs, validate_nip, validate_regon
 from portal.lib.images import make_thumbnail
+from portal.lib.personal import addresses_of, matching
 from portal.lib.text import unique_slug
 
 # The profile fields of a verified company that change only when staff accept the change (besides the logo):
@@ -92,7 +93,8 @@ class Company(Reviewable):
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     logo_thumbnail = models.ImageField(_("logo thumbnail"), upload_to="logos/thumbs/", blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    # The history of changes lives as long as the company: deleting the company deletes it (privacy notice).
+    history = HistoricalRecords(excluded_fields=["updated_at"], cascade_delete_history=True)
     objects = CompanyQuerySet.as_manager()
 
     class Meta:
@@ -164,7 +166,8 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.COLLEAGUE)
     created_at = models.DateTimeField(_("joined"), auto_now_add=True)
 
-    history = HistoricalRecords()
+    # A membership's history ends with it: when the person leaves, is removed or deletes the account.
+    history = HistoricalRecords(cascade_delete_history=True)
 
     class Meta:
         verbose_name = _("membership")
@@ -456,3 +459,65 @@ class CompanyRevision(Reviewable):
             fields += ["logo", "logo_thumbnail"]
         company.save(update_fields=fields)
         return company
+def personal_data(user):
+    """What the companies app keeps about `user`, for the personal data download: their membership and role, the
+    requests to join they sent or decided, and the invitations they sent or that were sent to one of their addresses.
+
+    Of other people only what `user` entered appears (the address they invited), never what others entered (the
+    message of a request they decided) nor who invited them. Tokens are secrets and are never included.
+    """
+    membership = Membership.objects.select_related("company").filter(user=user).first()
+    sent = JoinRequest.objects.filter(user=user).select_related("company").order_by("pk")
+    decided = JoinRequest.objects.filter(decided_by=user).select_related("company").order_by("pk")
+    invitations = Invitation.objects.select_related("company").order_by("pk")
+    return {
+        "membership": None
+        if membership is None
+        else {
+            "company": membership.company.name,
+            "nip": membership.company.nip,
+            "role": membership.role,
+            "joined": membership.created_at.isoformat(),
+        },
+        "join_requests": [
+            {
+                "company": request.company.name,
+                "message": request.message,
+                "status": request.status,
+                "asked": request.created_at.isoformat(),
+                "decided": _isoformat(request.decided_at),
+            }
+            for request in sent
+        ],
+        "join_requests_you_decided": [
+            {"company": request.company.name, "status": request.status, "decided": _isoformat(request.decided_at)}
+            for request in decided
+        ],
+        "profile_changes_you_proposed": [
+            {
+                "reference": revision.reference(),
+                "company": revision.company.name,
+                "status": revision.status,
+                "proposed": revision.data,
+                "new_logo": bool(revision.logo),
+                "created": revision.created_at.isoformat(),
+            }
+            for revision in CompanyRevision.objects.filter(author=user).select_related("company").order_by("pk")
+        ],
+        "invitations_sent": [_invitation(i) for i in invitations.filter(invited_by=user)],
+        "invitations_received": [_invitation(i) for i in invitations.filter(matching("email", addresses_of(user)))],
+    }
+
+
+def _invitation(invitation):
+    return {
+        "company": invitation.company.name,
+        "email": invitation.email,
+        "sent": invitation.created_at.isoformat(),
+        "accepted": _isoformat(invitation.accepted_at),
+        "withdrawn": _isoformat(invitation.revoked_at),
+    }
+
+
+def _isoformat(moment):
+    return moment.isoformat() if moment else None

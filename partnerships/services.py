@@ -26,6 +26,8 @@ from partnerships.models import (
 )
 from partnerships.review.emails import send_new_submission
 from partnerships.review.workflow import Status as ReviewStatus
+from portal.lib.files import delete_when_committed
+from portal.lib.personal import matching
 
 CHANGES_WAITING = gettext_lazy(
     "Your earlier changes to the profile are waiting for review. Withdraw them to edit the profile again, or wait for "
@@ -255,6 +257,28 @@ def before_user_deleted(user):
         successor.role = Membership.Role.OWNER
         successor.save(update_fields=["role"])
     membership.delete()
+
+
+def company_leaving_with(user):
+    """The company deleting `user`'s account deletes with it (they are its only member), or None."""
+    membership = Membership.objects.select_related("company").filter(user=user).first()
+    if membership is None or membership.company.memberships.exclude(pk=membership.pk).exists():
+        return None
+    return membership.company
+
+
+def forget_company(company):
+    """Before `company` is deleted with its last member: its logo and thumbnail leave the storage once the deletion
+    commits (Django leaves files behind), with the logos proposed in its profile changes. Its history of changes goes
+    with it (`cascade_delete_history`)."""
+    proposed = [revision.logo for revision in company.revisions.exclude(logo="")]
+    delete_when_committed([company.logo, company.logo_thumbnail, *proposed])
+
+
+def forget_person(person):
+    """After the account of `person` (portal.lib.personal.Person) is deleted: the invitations sent to any of their
+    addresses go, used, open or withdrawn, so that no company keeps the address of someone who left the portal."""
+    Invitation.objects.filter(matching("email", person.addresses)).delete()
 
 
 def deletion_consequences(user):

@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
+from portal import personal_data
 from portal.models import User
 
 
@@ -39,3 +40,13 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ("is_staff", "is_superuser", "is_active", "language", "groups")
     search_fields = ("email", "first_name", "last_name")
     ordering = ("email",)
+
+    # Staff deleting a person (e.g. for an erasure request made by letter) does what the person's own deletion does:
+    # the company is settled and everything about them removed or anonymised (portal.personal_data.delete_account).
+
+    def delete_model(self, request, obj):
+        personal_data.delete_account(obj)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            personal_data.delete_account(user)

@@ -269,6 +269,11 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]  # HSTS preload is the city's decisio
 # bike-to-work challenge uses for an average passenger car; the results page states it.
 BIKE_CO2_GRAMS_PER_KM = env_float("PORTAL_BIKE_CO2_GRAMS_PER_KM", 129.0)
 
+# The security log (portal.security: sign-ins, failed sign-ins, refused access) goes to standard output with the rest
+# of the log; it is not stored in the database. The privacy notice and the data download promise that the server's
+# logs are kept this many days: the log rotation in production must keep them no longer (README, Production).
+SECURITY_LOG_RETENTION_DAYS = env_int("PORTAL_SECURITY_LOG_RETENTION_DAYS", 180)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

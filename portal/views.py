@@ -15,7 +15,6 @@ from django.views.i18n import set_language as django_set_language
 
 from partnerships import access
 from partnerships.models import Company
-from partnerships.services import before_user_deleted
 from portal import personal_data
 from portal.forms import DeleteAccountForm
 from portal.middleware import has_authenticator_app
@@ -43,6 +42,8 @@ def privacy(request):
             "controller_address": settings.PORTAL_CONTROLLER_ADDRESS,
             "contact_email": settings.PORTAL_CONTACT_EMAIL,
             "dpo_email": settings.DPO_EMAIL,
+            "log_days": settings.SECURITY_LOG_RETENTION_DAYS,
+            "session_days": settings.SESSION_COOKIE_AGE // (24 * 60 * 60),
         },
     )
 
@@ -92,11 +93,12 @@ def set_language(request):
 @login_required
 def account_data(request):
     form = DeleteAccountForm(user=request.user)
-    return render(
-        request,
-        "portal/account_data.html",
-        {"form": form, "consequences": personal_data.deletion_consequences(request.user)},
-    )
+    return _account_data_page(request, form, personal_data.deletion_consequences(request.user))
+
+
+def _account_data_page(request, form, consequences, status=200):
+    context = {"form": form, "consequences": consequences, "log_days": settings.SECURITY_LOG_RETENTION_DAYS}
+    return render(request, "portal/account_data.html", context, status=status)
 
 
 @login_required
@@ -120,18 +122,12 @@ def account_delete(request):
     if blocked or not form.is_valid():
         if blocked:
             messages.error(request, _("Your account cannot be deleted yet. See below what to do first."))
-        return render(
-            request,
-            "portal/account_data.html",
-            {"form": form, "consequences": consequences},
-            status=400,
-        )
+        return _account_data_page(request, form, consequences, status=400)
     language = user.language
     # The user and everything that hangs on them go together or not at all.
     with transaction.atomic():
         logout(request)
-        before_user_deleted(user)
-        user.delete()
+        personal_data.delete_account(user)
     with translation.override(language):
         messages.success(request, _("Your account and your personal data have been deleted."))
     return redirect("home")

@@ -340,3 +340,12 @@ def catalogue_for(request, practices, filters):
     if filters:
         _evict(folder)
     return built
+
+
+def forget_cached():
+    """Delete every stored PDF, filtered and full, e.g. after a company and its practices were deleted: any of them
+    may still show them, and would stay under /media/ (or be served to a client over the build limit). The next
+    request, or the nightly build, makes a new one."""
+    for folder in (_cache_folder(), _full_folder()):
+        for path in folder.glob("*.pdf"):
+            path.unlink(missing_ok=True)

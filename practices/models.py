@@ -22,6 +22,8 @@ from partnerships import access
 from partnerships.choices import District
 from partnerships.review.models import Referenced, Reviewable
 from partnerships.review.workflow import COMPANY, STAFF, Rule, Status, Workflow
+from portal.lib.files import delete_when_committed
+from portal.lib.personal import addresses_of, matching
 from portal.lib.text import normalise, search_words, unique_slug
 from practices.text import render_markdown
 
@@ -228,8 +230,10 @@ class GoodPractice(access.CompanyObject, Reviewable):
     results_html = models.TextField(editable=False, blank=True)
     challenges_html = models.TextField(editable=False, blank=True)
 
+    # The history of changes lives as long as the practice (privacy notice).
     history = HistoricalRecords(
-        excluded_fields=["updated_at", "search_text", *(f"{name}_html" for name in MARKDOWN_FIELDS)]
+        excluded_fields=["updated_at", "search_text", *(f"{name}_html" for name in MARKDOWN_FIELDS)],
+        cascade_delete_history=True,
     )
     objects = GoodPracticeQuerySet.as_manager()
 
@@ -443,3 +447,63 @@ class ProblemReport(Referenced, models.Model):
 
     def get_absolute_url(self):
         return self.practice.get_absolute_url()
+
+
+def personal_data(user):
+    """What the practices app keeps about `user`, for the personal data download: the practices and the edits of
+    published practices they wrote, with what they wrote in them, and the problem reports sent with their address."""
+    practices = GoodPractice.objects.filter(author=user).select_related("company").prefetch_related("photos")
+    edits = PracticeRevision.objects.filter(author=user).select_related("practice").order_by("pk")
+    reports = ProblemReport.objects.filter(matching("email", addresses_of(user))).select_related("practice")
+    return {
+        "practices": [
+            {
+                "reference": practice.reference(),
+                "company": practice.company.name,
+                "status": practice.status,
+                "created": practice.created_at.isoformat(),
+                "published": practice.published_at.isoformat() if practice.published_at else None,
+                **{name: getattr(practice, name) for name in EDITABLE_FIELDS},
+                "photos": [
+                    {"file": photo.image.name, "alt_text": photo.alt_text, "caption": photo.caption}
+                    for photo in practice.photos.all()
+                ],
+            }
+            for practice in practices.order_by("pk")
+        ],
+        "edits_of_published_practices": [
+            {
+                "reference": edit.reference(),
+                "practice": edit.practice.reference(),
+                "status": edit.status,
+                "created": edit.created_at.isoformat(),
+                "values": edit.data,
+            }
+            for edit in edits
+        ],
+        "problem_reports": [
+            {
+                "reference": report.reference(),
+                "practice": report.practice.reference(),
+                "message": report.message,
+                "email": report.email,
+                "reported": report.created_at.isoformat(),
+                "resolved": report.resolved_at.isoformat() if report.resolved_at else None,
+            }
+            for report in reports.order_by("pk")
+        ],
+    }
+
+
+def forget_company(company):
+    """Before `company` is deleted with its last member: the photos of its practices and their thumbnails leave the
+    storage once the deletion commits (Django leaves files behind). The practices, their photos' rows and their
+    history go with the company."""
+    photos = PracticePhoto.objects.filter(practice__company=company)
+    delete_when_committed([file for photo in photos for file in (photo.image, photo.thumbnail)])
+
+
+def forget_person(person):
+    """After the account of `person` is deleted: problem reports sent with one of their addresses keep the message
+    but not the address. (The practices and edits they wrote stay with the company; their `author` is set null.)"""
+    ProblemReport.objects.filter(matching("email", person.addresses)).update(email="")

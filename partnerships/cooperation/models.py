@@ -167,7 +167,8 @@ class Application(access.CompanyObject, Reviewable):
         related_name="+",
     )
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    # The history of changes lives as long as the application (privacy notice).
+    history = HistoricalRecords(excluded_fields=["updated_at"], cascade_delete_history=True)
     objects = ApplicationQuerySet.as_manager()
 
     class Meta:

@@ -34,7 +34,7 @@ from import_export.forms import ExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from partnerships.review import waiting
-from partnerships.review.models import ReasonTemplate, ReviewEvent, StaffNote
+from partnerships.review.models import ReasonTemplate, ReviewEvent, StaffNote, forget_orphans
 from partnerships.review.workflow import STAFF
 from portal.lib.admin_labels import LabelledDateTimeMixin
 from portal.lib.spreadsheets import EscapeFormulaeMixin
@@ -185,6 +185,16 @@ class ReviewAdmin(ReferenceSearchMixin, LabelledDateTimeMixin, EscapeFormulaeMix
         # Internal notes come with every reviewed model, whatever inlines a subclass declares.
         inlines = list(super().get_inlines(request, obj))
         return inlines if StaffNoteInline in inlines else [*inlines, StaffNoteInline]
+
+    # Review events and notes point at their object by content type and id: nothing cascades to them.
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        forget_orphans()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        forget_orphans()
 
     def save_formset(self, request, form, formset, change):
         notes = formset.save(commit=False)

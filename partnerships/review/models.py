@@ -7,6 +7,7 @@ The concrete models keep the `partnerships` app label, so their tables are those
 import re
 from functools import partial
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -26,9 +27,14 @@ class Referenced:
     REFERENCE_PREFIX = ""
 
     def reference(self):
-        return f"{self.REFERENCE_PREFIX}-{self.pk:05d}" if self.pk else f"{self.REFERENCE_PREFIX}-?"
+        return self.reference_of(self.pk) if self.pk else f"{self.REFERENCE_PREFIX}-?"
 
     reference.short_description = _("reference")
+
+    @classmethod
+    def reference_of(cls, pk):
+        """The reference of row `pk` without loading it (e.g. from a review event's `object_id`)."""
+        return f"{cls.REFERENCE_PREFIX}-{pk:05d}"
 
     @classmethod
     def pk_from_reference(cls, text):
@@ -266,3 +272,57 @@ class ReasonTemplate(models.Model):
 
     def __str__(self):
         return self.title
+
+
+def _reference(row):
+    """The reference of what a review event or note is about, read from its content type and id (no query)."""
+    model = row.content_type.model_class()
+    if model is not None and issubclass(model, Referenced):
+        return model.reference_of(row.object_id)
+    return f"{row.content_type.model}-{row.object_id}"
+
+
+def personal_data(user):
+    """The review steps `user` took, the internal notes they wrote and what is assigned to them (staff), for the
+    personal data download. What the events and notes are about is given by its reference only."""
+    events = ReviewEvent.objects.filter(by=user).select_related("content_type").order_by("pk")
+    notes = StaffNote.objects.filter(author=user).select_related("content_type").order_by("pk")
+    reviewed_models = [model for model in apps.get_models() if issubclass(model, Reviewable)]
+    return {
+        "review_events": [
+            {
+                "reference": _reference(event),
+                "action": event.action,
+                "from_status": event.from_status,
+                "to_status": event.to_status,
+                "reason": event.reason,
+                "at": event.created_at.isoformat(),
+            }
+            for event in events
+        ],
+        "internal_notes": [
+            {"reference": _reference(note), "text": note.text, "at": note.created_at.isoformat()} for note in notes
+        ],
+        "assigned_to_you": [
+            model.reference_of(pk)
+            for model in reviewed_models
+            for pk in model.objects.filter(assignee=user).order_by("pk").values_list("pk", flat=True)
+        ],
+    }
+
+
+def forget_orphans():
+    """Delete the review events and internal notes whose object no longer exists.
+
+    They name their object by content type and id, so nothing cascades to them: whoever deletes reviewed objects (the
+    admin, account deletion) calls this afterwards. Once their object is gone they describe nothing, and their reasons
+    and notes would go on speaking of it.
+    """
+    for model in (ReviewEvent, StaffNote):
+        for content_type in ContentType.objects.filter(pk__in=model.objects.values("content_type")):
+            subject = content_type.model_class()
+            if subject is None:
+                continue  # a model no longer installed: nothing to compare with, so nothing is deleted
+            model.objects.filter(content_type=content_type).exclude(
+                object_id__in=subject._base_manager.values("pk")
+            ).delete()

@@ -118,3 +118,13 @@ def test_deleting_the_account_is_refused_by_get(client_for, newcomer):
 def test_the_data_page_tells_an_owner_with_colleagues_who_takes_over(client_for, owner, colleague):
     html = client_for(owner).get("/accounts/data/").content.decode()
     assert colleague.get_full_name() in html
+
+
+@pytest.mark.django_db
+def test_the_data_page_says_where_the_security_log_is_and_for_how_long(client_for, newcomer, settings):
+    settings.SECURITY_LOG_RETENTION_DAYS = 30
+    client = client_for(newcomer)
+    client.cookies["django_language"] = "en"
+    html = client.get("/accounts/data/").content.decode()
+    assert "kept in the server's log for 30 days: it is not in the download" in html
+    assert "the owner becomes the contact person of upcoming sign-ups you are the contact of" in html

@@ -1,9 +1,11 @@
 """What ReviewAdmin gives a model of another app without extra work: an export with reference numbers, a history
-page even without simple-history, reason templates for its own actions, and a waiting list that mixes dates."""
+page even without simple-history, reason templates for its own actions, a waiting list that mixes dates, and review
+records that go when their object is deleted."""
 
 from datetime import date, timedelta
 
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -11,7 +13,8 @@ from django.utils import timezone, translation
 from partnerships.models import Company
 from partnerships.review import waiting
 from partnerships.review.admin import ReviewAdmin, staff_action_choices
-from partnerships.review.models import ReasonTemplate
+from partnerships.review.models import ReasonTemplate, ReviewEvent, StaffNote
+from tests.cooperation.factories import ApplicationFactory
 from tests.factories import CompanyFactory
 
 
@@ -100,3 +103,41 @@ def test_a_subclass_with_inlines_of_its_own_keeps_the_internal_notes(rf, staff):
     request.user = staff
 
     assert WithInlines(Company, admin.AdminSite()).get_inlines(request, None) == [MembershipInline, StaffNoteInline]
+
+
+def _review_records(obj, staff):
+    content_type = ContentType.objects.get_for_model(obj)
+    ReviewEvent.objects.create(
+        content_type=content_type,
+        object_id=obj.pk,
+        action="verify",
+        from_status="pending",
+        to_status="verified",
+        by=staff,
+    )
+    StaffNote.objects.create(content_type=content_type, object_id=obj.pk, author=staff, text=f"O firmie {obj}")
+
+
+def test_deleting_a_company_in_the_admin_deletes_its_review_records_and_those_of_its_things(
+    client_for, superuser, staff
+):
+    company, other = CompanyFactory(), CompanyFactory()
+    for obj in (company, ApplicationFactory(company=company), other):
+        _review_records(obj, staff)
+    response = client_for(superuser).post(
+        reverse("admin:partnerships_company_delete", args=[company.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert list(ReviewEvent.objects.values_list("object_id", flat=True)) == [other.pk]
+    assert list(StaffNote.objects.values_list("text", flat=True)) == [f"O firmie {other}"]
+
+
+def test_deleting_companies_by_the_admin_action_deletes_their_review_records(client_for, superuser, staff):
+    company = CompanyFactory()
+    _review_records(company, staff)
+    response = client_for(superuser).post(
+        reverse("admin:partnerships_company_changelist"),
+        {"action": "delete_selected", "_selected_action": [company.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not ReviewEvent.objects.exists()

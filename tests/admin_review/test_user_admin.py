@@ -1,9 +1,13 @@
-"""The user admin: people are found and created by e-mail address; there is no user name."""
+"""The user admin: people are found and created by e-mail address; there is no user name; deleting a person does what
+their own account deletion does."""
 
 from django.urls import reverse
 
+from initiatives.models import Participation
+from partnerships.models import Company
 from portal.models import User
 from tests.factories import UserFactory
+from tests.initiatives.factories import ParticipationFactory
 
 
 def test_staff_with_view_permission_find_a_user_by_email(client_for, staff):
@@ -63,3 +67,23 @@ def test_a_superuser_edits_a_users_language(client_for, superuser, owner):
     assert response.status_code == 302
     owner.refresh_from_db()
     assert owner.language == "en"
+
+
+def test_a_superuser_deleting_a_person_does_what_their_own_deletion_does(
+    client_for, superuser, owner, colleague, company, django_capture_on_commit_callbacks
+):
+    sign_up = ParticipationFactory(company=company, contact_name="Kolega", contact_email=colleague.email)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(superuser).post(reverse("admin:portal_user_delete", args=[owner.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=owner.pk).exists()
+    colleague.membership.refresh_from_db()
+    assert colleague.membership.is_owner  # the company was handed over, not left without an owner
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(superuser).post(
+            reverse("admin:portal_user_changelist"),
+            {"action": "delete_selected", "_selected_action": [colleague.pk], "post": "yes"},
+        )
+    assert response.status_code == 302
+    assert not Company.objects.filter(pk=company.pk).exists()  # the last member took it with them
+    assert not Participation.objects.filter(pk=sign_up.pk).exists()

@@ -203,3 +203,26 @@ def test_a_statement_date_that_is_not_a_date_names_the_variable(monkeypatch):
     monkeypatch.setenv("PORTAL_SITE_PUBLISHED", "15.01.2026")
     with pytest.raises(ImproperlyConfigured, match="PORTAL_SITE_PUBLISHED"):
         env_date("PORTAL_SITE_PUBLISHED", "2026-01-15")
+
+
+@pytest.mark.django_db
+def test_the_privacy_notice_says_what_is_kept_and_for_how_long(settings):
+    settings.SECURITY_LOG_RETENTION_DAYS = 90
+    html = _english_client().get("/privacy/").content.decode()
+    for kept in ("Your account", "Your company", "What your company sends", "The history of changes and of reviews",
+                 "The security log", "Sessions", "Problem reports"):
+        assert f"<strong>{kept}</strong>" in html
+    assert "it is kept for 90 days, also after the account is deleted" in html
+    assert "It ends when you sign out or 14 days after it last changed" in html
+    assert "is deleted with it; the review history is kept as long as the company" in html
+    assert "rules on public archives" not in html and "12 months" not in html
+
+
+@pytest.mark.django_db
+def test_the_privacy_notice_says_what_deleting_the_account_does(client):
+    english = _english_client().get("/privacy/").content.decode()
+    assert "What deleting your account does" in english
+    assert "The company's owner becomes the contact person of upcoming sign-ups" in english
+    polish = client.get("/privacy/").content.decode()
+    assert "Co dzieje się po usunięciu konta" in polish
+    assert "przez 180 dni, także po usunięciu konta" in polish
