@@ -303,8 +303,9 @@ LOGGING = {
     "loggers": {
         "django.security": {"level": "INFO"},
         "portal.security": {"level": "INFO"},
-        # django-post-office adds a handler of its own unless its logger has one.
-        "post_office": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # django-post-office adds a handler of its own unless its logger has one; its INFO lines come every run
+        # of the worker, so only its warnings and errors (each failed delivery) are kept; portal.mail sums up.
+        "post_office": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
     },
 }
 

@@ -7,6 +7,8 @@ server. The worker (`manage.py deliver_mail`, see `deliver_queued`) delivers it,
 message that keeps failing stays in the table as failed, where staff see it in the admin.
 """
 
+import logging
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
@@ -18,6 +20,8 @@ from post_office.lockfile import FileLock, FileLocked
 from post_office.mail import get_queued, send_queued
 from post_office.models import PRIORITY, STATUS, Email
 from post_office.settings import get_default_priority, get_max_retries, get_retry_timedelta
+
+logger = logging.getLogger("portal.mail")
 
 
 def absolute_url(name, *args):
@@ -100,15 +104,19 @@ def deliver_queued():
     same messages at the same time: that one returns False at once. (post_office's send_queued_mail_until_done does
     the same, but closes the database connection after each batch, which a test's transaction cannot survive.)
     """
+    totals = [0, 0, 0]
     try:
         with FileLock(settings.MAIL_QUEUE_LOCK_FILE):
             while True:
-                sent, failed, requeued = send_queued()  # one batch of POST_OFFICE["BATCH_SIZE"]
-                if not (sent or failed or requeued) or not get_queued().exists():
+                batch = send_queued()  # (sent, failed, requeued) of one batch of POST_OFFICE["BATCH_SIZE"]
+                totals = [total + count for total, count in zip(totals, batch, strict=True)]
+                if not any(batch) or not get_queued().exists():
                     break
     except FileLocked:
         return False
     back_off()
+    if any(totals):
+        logger.info("Mail queue: %d sent, %d failed for good, %d to be retried", *totals)
     return True
 
 
