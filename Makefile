@@ -19,9 +19,12 @@ $(STAMP): pyproject.toml
 # two-factor requirement off: its staff account has no authenticator app. The tests do the same (pyproject.toml).
 run: export DJANGO_DEBUG = 1
 run: export DJANGO_STAFF_REQUIRE_2FA = 0
+# The mail worker runs beside the development server and prints each queued e-mail to this console; it stops with it.
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py deliver_mail --every 3 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install

@@ -196,7 +196,7 @@ class Initiative(models.Model):
             participations = list(
                 self.participations.exclude(status=Participation.Status.CANCELLED).select_related("company")
             )
-            transaction.on_commit(lambda: emails.send_cancelled(participations))
+            emails.send_cancelled(participations)
         return True
 
 

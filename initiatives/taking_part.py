@@ -114,8 +114,8 @@ def promote_waiting(locked_initiative):
         promoted.append(participation)
         if left is not None:
             left -= needed
-    if promoted:
-        transaction.on_commit(lambda: [emails.send_promoted(p) for p in promoted])
+    for participation in promoted:
+        emails.send_promoted(participation)
     return promoted
 
 

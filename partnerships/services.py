@@ -1,11 +1,11 @@
 """What company representatives do to their company and its members, each step checked and done in one place.
 
 Every function either does the whole change or raises ValidationError with a message for the user and changes
-nothing. E-mails go out after the transaction commits.
+nothing. E-mails are queued in the same transaction as the change (portal.lib.mail), so they exist exactly when
+it does.
 """
 
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -51,7 +51,7 @@ def register_company(form, user):
             company.submitted_at = timezone.now()
             company.save()
             Membership.objects.create(company=company, user=user, role=Membership.Role.OWNER)
-            transaction.on_commit(partial(send_new_submission, company))
+            send_new_submission(company)
     except IntegrityError:
         # Two submissions at the same moment (the same NIP, or the same person twice): the second one loses.
         raise ValidationError(_("This company or this person was registered a moment ago. Please check.")) from None
@@ -112,11 +112,12 @@ def withdraw_profile_changes(company, user):
 def request_to_join(company, user, message=""):
     """Ask the owners of `company` to let `user` in. Returns the request and whether it is new."""
     _ensure_without_company(user)
-    join_request, created = JoinRequest.objects.get_or_create(
-        company=company, user=user, status=JoinRequest.Status.PENDING, defaults={"message": message.strip()}
-    )
-    if created:
-        transaction.on_commit(partial(emails.send_join_request, join_request))
+    with transaction.atomic():  # the request and the owners' e-mail together
+        join_request, created = JoinRequest.objects.get_or_create(
+            company=company, user=user, status=JoinRequest.Status.PENDING, defaults={"message": message.strip()}
+        )
+        if created:
+            emails.send_join_request(join_request)
     return join_request, created
 
 
@@ -137,7 +138,7 @@ def decide_join_request(join_request, by, accept):
         join_request.decided_by = by
         join_request.decided_at = timezone.now()
         join_request.save(update_fields=["status", "decided_by", "decided_at"])
-        transaction.on_commit(partial(emails.send_join_decision, join_request))
+        emails.send_join_decision(join_request)
     return join_request
 
 
@@ -175,7 +176,7 @@ def invite(company, by, email, language):
                 % {"count": settings.INVITATIONS_PER_OWNER_PER_DAY}
             )
         invitation = Invitation.objects.create(company=company, email=email, invited_by=by)
-        transaction.on_commit(partial(emails.send_invitation, invitation, language))
+        emails.send_invitation(invitation, language)
     return invitation
 
 

@@ -1,14 +1,111 @@
+import logging
 import time
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
 from portal.security import log_idle_sign_out
+
+outage_logger = logging.getLogger("portal.outage")
+
+# What the database driver raises when the server is down, restarting or dropped the connection.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+# Seconds a visitor (or a crawler) is asked to wait before trying again.
+OUTAGE_RETRY_AFTER = 60
+# While the database stays away, the log is reminded of it at most this often (per process).
+OUTAGE_LOG_COOL_DOWN = 300
+
+
+class _Outage:
+    """This process's view of the database: when the current outage was last logged (time.monotonic()), or None
+    while the database answers."""
+
+    logged_at = None
+
+
+def note_outage(error):
+    """Log the outage once, not once per request: again only after OUTAGE_LOG_COOL_DOWN seconds."""
+    now = time.monotonic()
+    if _Outage.logged_at is None or now - _Outage.logged_at >= OUTAGE_LOG_COOL_DOWN:
+        outage_logger.error(
+            "The database is unreachable (%s: %s); pages answer 503 until it is back.",
+            type(error).__name__,
+            str(error).strip(),
+        )
+        _Outage.logged_at = now
+
+
+def note_database_answered():
+    if _Outage.logged_at is not None:
+        _Outage.logged_at = None
+        outage_logger.warning("The database answers again.")
+
+
+def visitor_language(request):
+    """The language LanguageMiddleware would choose: the language switch's cookie, else Polish. No database."""
+    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return language if language in {code for code, _name in settings.LANGUAGES} else settings.LANGUAGE_CODE
+
+
+class DatabaseOutageMiddleware:
+    """While the database is unreachable, every page is a short 503 in the visitor's language with Retry-After,
+    logged once per outage; the portal is back by itself as soon as the database answers.
+
+    It sits before the session and authentication middleware, which read the database: a request first opens the
+    connection here (Django would open it at the first query anyway), and a failure to connect is answered at once,
+    touching nothing else. A connection lost later, in a view, is caught by process_exception. The page is rendered
+    without a request, so no context processor, session or user lookup runs. /healthz checks the database itself
+    and keeps answering in JSON.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.checks_itself = None
+
+    def __call__(self, request):
+        if self.checks_itself is None:
+            self.checks_itself = {reverse("healthz")}
+        if request.path_info not in self.checks_itself:
+            try:
+                # A persistent connection (CONN_MAX_AGE) the server dropped fails Django's health check, which
+                # Django would run at the first query anyway; done here, it is replaced or refused before the
+                # session and the user are read.
+                connection.close_if_health_check_failed()
+                connection.ensure_connection()
+            except DATABASE_UNAVAILABLE as error:
+                return self.unavailable(error, request)
+        response = self.get_response(request)
+        if not getattr(response, "database_unavailable", False) and request.path_info not in self.checks_itself:
+            note_database_answered()
+        return response
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_UNAVAILABLE):
+            return self.unavailable(exception, request)
+        return None
+
+    def unavailable(self, error, request):
+        note_outage(error)
+        language = visitor_language(request)
+        with translation.override(language):
+            html = render_to_string("503.html", {"path": request.get_full_path()})
+        response = HttpResponse(html, status=503)
+        response["Retry-After"] = str(OUTAGE_RETRY_AFTER)
+        response["Content-Language"] = language
+        response["Cache-Control"] = "no-store"
+        response.database_unavailable = True
+        # Django logs every response of 500 and above ("Service Unavailable: /path"), one line per request;
+        # note_outage has logged this outage already. The attribute is how Django marks a logged response.
+        response._has_been_logged = True
+        return response
 
 
 class LanguageMiddleware:

@@ -17,8 +17,10 @@ from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import ngettext
+from post_office.models import Email
 from simple_history.models import HistoricalChanges
 
 from initiatives import models as initiatives
@@ -56,7 +58,24 @@ def collect(user):
         "initiatives": initiatives.personal_data(user),
         "review": review.personal_data(user),
         "changes_you_made": _history_made_by(user),
+        "emails_to_you": _emails_to(Person.of(user)),
     }
+
+
+def _to_any_of(addresses):
+    """The queued and sent e-mails addressed to one of `addresses` (each message of the portal has one recipient)."""
+    query = Q(pk__in=[])
+    for address in addresses:
+        query |= Q(to__icontains=address)
+    return Email.objects.filter(query)
+
+
+def _emails_to(person):
+    """The e-mails the portal queued for the person, kept for MAIL_RETENTION_DAYS (the privacy notice)."""
+    return [
+        {"subject": email.subject, "status": email.get_status_display(), "queued": _isoformat(email.created)}
+        for email in _to_any_of(person.addresses).order_by("pk")
+    ]
 
 
 def _isoformat(moment):
@@ -171,6 +190,7 @@ def delete_account(user):
         initiatives.forget_person(person)
         _forget_in_history(person)
         _forget_sessions(person)
+        _to_any_of(person.addresses).delete()  # the mail queue's copies of what was sent to them, with their logs
         _forget_admin_log(get_user_model(), person.id)
         if company_pk is not None:
             review.forget_orphans()

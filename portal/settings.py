@@ -5,9 +5,11 @@ and a secret key is required. `make run` and the tests turn debug on for themsel
 every other default works on a developer's machine with SQLite; production secrets have no default.
 """
 
+import hashlib
 import importlib.util
 import os
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
@@ -59,11 +61,13 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "import_export",
+    "post_office",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.middleware.DatabaseOutageMiddleware",  # before anything that reads the database
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -213,15 +217,38 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# E-mail: printed to the console locally, sent over SMTP when EMAIL_HOST is set.
+# E-mail. Every message, the portal's own and Django's and allauth's, goes into a queue in the database
+# (django-post-office) in the same transaction as the change it tells of (portal.lib.mail.QueueBackend), and the
+# worker, `manage.py deliver_mail`, delivers it: over SMTP when EMAIL_HOST is set, printed to its console otherwise.
+EMAIL_BACKEND = "portal.lib.mail.QueueBackend"
 EMAIL_HOST = env_str("EMAIL_HOST")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-EMAIL_BACKEND = env_str(
-    "EMAIL_BACKEND",
+# Seconds the worker waits for the SMTP server before that attempt counts as failed (and is retried).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+EMAIL_DELIVERY_BACKEND = env_str(
+    "EMAIL_DELIVERY_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+)
+POST_OFFICE = {
+    "BACKENDS": {"default": EMAIL_DELIVERY_BACKEND},
+    # A message that fails is tried again MAX_RETRIES times, the waits doubling from RETRY_INTERVAL (5, 10, 20…
+    # minutes: 8 retries span about 21 hours); then it stays in the queue as failed, for staff to see in the admin.
+    "MAX_RETRIES": env_int("PORTAL_MAIL_MAX_RETRIES", 8),
+    "RETRY_INTERVAL": timedelta(minutes=env_int("PORTAL_MAIL_RETRY_MINUTES", 5)),
+    "LOG_LEVEL": 2,  # every attempt, sent or failed, is logged on the message
+    "THREADS_PER_PROCESS": 1,  # one SMTP connection: the portal sends tens of messages, not thousands
+}
+# One worker delivers at a time: a second run started while one is busy (cron every minute) stops at once. The
+# lock is a file on this machine, named after the database, so run the worker on one machine only.
+MAIL_QUEUE_LOCK_FILE = env_str(
+    "PORTAL_MAIL_LOCK_FILE",
+    str(
+        Path(tempfile.gettempdir())
+        / f"climate-portal-mail-{hashlib.sha256(str(DATABASES['default']['NAME']).encode()).hexdigest()[:12]}"
+    ),
 )
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Klimat Kraków <klimat@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -273,6 +300,9 @@ BIKE_CO2_GRAMS_PER_KM = env_float("PORTAL_BIKE_CO2_GRAMS_PER_KM", 129.0)
 # of the log; it is not stored in the database. The privacy notice and the data download promise that the server's
 # logs are kept this many days: the log rotation in production must keep them no longer (README, Production).
 SECURITY_LOG_RETENTION_DAYS = env_int("PORTAL_SECURITY_LOG_RETENTION_DAYS", 180)
+# How long the mail queue keeps a message (sent or failed) after it was queued; `manage.py cleanup_mail --days N`
+# in cron removes older ones (README), as the privacy notice says.
+MAIL_RETENTION_DAYS = env_int("PORTAL_MAIL_RETENTION_DAYS", 90)
 
 LOGGING = {
     "version": 1,
@@ -283,6 +313,9 @@ LOGGING = {
     "loggers": {
         "django.security": {"level": "INFO"},
         "portal.security": {"level": "INFO"},
+        # django-post-office adds a handler of its own unless its logger has one; its INFO lines come every run
+        # of the worker, so only its warnings and errors (each failed delivery) are kept; portal.mail sums up.
+        "post_office": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
     },
 }
 

@@ -44,6 +44,7 @@ def privacy(request):
             "dpo_email": settings.DPO_EMAIL,
             "log_days": settings.SECURITY_LOG_RETENTION_DAYS,
             "session_days": settings.SESSION_COOKIE_AGE // (24 * 60 * 60),
+            "mail_days": settings.MAIL_RETENTION_DAYS,
         },
     )
 

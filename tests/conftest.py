@@ -3,7 +3,9 @@ another company, an anonymous visitor and a member of staff (in the Moderators g
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
+from post_office.models import STATUS, Email
 
 from partnerships.models import Membership
 from tests.factories import CompanyFactory, MembershipFactory, StaffFactory, UserFactory
@@ -17,9 +19,35 @@ def _fresh_cache_and_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Hashing passwords at full strength would cost seconds per test; what is tested here is not the hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Every e-mail goes through the portal's queue as in production (Django's test runner would bypass it with its
+    # locmem backend), and is delivered at once into django.core.mail.outbox. tests/portal/test_mail_queue.py runs
+    # the queue as production does, delivered by the worker.
+    settings.EMAIL_BACKEND = "portal.lib.mail.QueueBackend"
+    settings.POST_OFFICE = {
+        **settings.POST_OFFICE,
+        "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
+        "DEFAULT_PRIORITY": "now",
+    }
+    settings.MAIL_QUEUE_LOCK_FILE = str(tmp_path / "mail-queue")
     cache.clear()
     yield
     cache.clear()
+
+
+class MailQueue:
+    """The outgoing queue as production runs it: e-mails wait in the database until the worker delivers them."""
+
+    def waiting(self):
+        return list(Email.objects.filter(status__in=[STATUS.queued, STATUS.requeued]).order_by("pk"))
+
+    def deliver(self):
+        call_command("deliver_mail")
+
+
+@pytest.fixture
+def mail_queue(settings):
+    settings.POST_OFFICE = {**settings.POST_OFFICE, "DEFAULT_PRIORITY": "medium"}
+    return MailQueue()
 
 
 @pytest.fixture

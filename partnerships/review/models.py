@@ -5,7 +5,6 @@ The concrete models keep the `partnerships` app label, so their tables are those
 """
 
 import re
-from functools import partial
 
 from django.apps import apps
 from django.conf import settings
@@ -153,10 +152,11 @@ class Reviewable(Referenced, models.Model):
             self.save(update_fields=fields)
             event = ReviewEvent.record(self, rule, current, by, reason)
             self.after_transition(event)
+            # Queued in this transaction: the e-mail exists exactly when the decision does (portal.lib.mail).
             if rule.actor == STAFF:
-                transaction.on_commit(partial(emails.send_decision, self, event))
+                emails.send_decision(self, event)
             elif rule.target in self.WORKFLOW.waiting:
-                transaction.on_commit(partial(emails.send_new_submission, self, event))
+                emails.send_new_submission(self, event)
         return event
 
     def _status_label(self, value):

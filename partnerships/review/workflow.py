@@ -3,8 +3,8 @@
 A model that is reviewed inherits `Reviewable` (in `partnerships.review.models`) and names its `WORKFLOW`: which
 actions exist, from which statuses each is allowed, the status it leads to, who may take it (the company's members
 or staff) and whether a reason is required. Every transition goes through `Reviewable.transition()`, which checks
-the rule, records a `ReviewEvent` (who, when, from, to, why) and, once the transaction has committed, sends the
-e-mails.
+the rule, records a `ReviewEvent` (who, when, from, to, why) and queues the e-mails in the same transaction (the
+mail worker sends them; see portal.lib.mail).
 """
 
 from dataclasses import dataclass, field

@@ -13,8 +13,10 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.mail import send_mail
 from django.core.management import call_command
 from django.utils import timezone
+from post_office.models import Email
 from simple_history.models import HistoricalChanges
 
 from initiatives.models import Participation
@@ -344,3 +346,16 @@ def test_a_sign_up_of_a_deleted_company_goes_with_it(client_for, owner, company,
     _upcoming_sign_up(company, owner)
     _delete_account(client_for, owner, django_capture_on_commit_callbacks)
     assert not Participation.objects.exists()
+
+
+# The mail queue -------------------------------------------------------------------------------------------------------
+
+
+def test_the_e_mails_sent_to_the_person_leave_the_mail_queue(
+    client_for, owner, colleague, mail_queue, django_capture_on_commit_callbacks
+):
+    send_mail("Dla właściciela", "Treść", None, [owner.email])
+    send_mail("Dla współpracownika", "Treść", None, [colleague.email])
+    assert Email.objects.count() == 2
+    _delete_account(client_for, owner, django_capture_on_commit_callbacks)
+    assert list(Email.objects.values_list("subject", flat=True)) == ["Dla współpracownika"]

@@ -8,6 +8,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.contenttypes.models import ContentType
+from django.core.mail import send_mail
 from django.utils import timezone
 
 from initiatives.models import Ride
@@ -61,6 +62,11 @@ def invitation_received(user, tag):
 def profile_change_proposed(user, tag):
     CompanyRevision.objects.create(company=user.membership.company, author=user, data={"name": f"Nowa nazwa {tag}"})
     return ("company", "profile_changes_you_proposed"), f"Nowa nazwa {tag}"
+
+
+def email_sent_to(user, tag):
+    send_mail(f"Wiadomość dla {tag}", "Treść", None, [user.email])
+    return ("emails_to_you",), f"Wiadomość dla {tag}"
 
 
 def application_created(user, tag):
@@ -163,6 +169,7 @@ KINDS = [
     invitation_sent,
     invitation_received,
     profile_change_proposed,
+    email_sent_to,
     application_created,
     practice_written,
     practice_edit_written,

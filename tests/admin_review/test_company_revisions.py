@@ -72,6 +72,7 @@ def test_the_companys_page_links_to_the_waiting_changes(client_for, staff, compa
 def test_accepting_applies_the_changes_and_emails_the_members(
     client_for, staff, company, owner, colleague, revision, django_capture_on_commit_callbacks
 ):
+    mail.outbox.clear()  # the moderators' e-mail about the submission, queued and delivered with it
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(staff).post(_decide_url(revision, "approve"), {"reason": ""})
 

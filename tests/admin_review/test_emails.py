@@ -1,5 +1,5 @@
-"""E-mails: every staff decision to the company's members in their own language, after the commit; a new or
-resubmitted company to the Moderators group."""
+"""E-mails: every staff decision to the company's members in their own language, queued with the decision and
+delivered by the mail worker; a new or resubmitted company to the Moderators group."""
 
 from django.core import mail
 
@@ -13,18 +13,18 @@ def _decide(client, company, action, reason, capture):
     return response, callbacks
 
 
-def test_a_decision_emails_each_member_in_their_language_after_commit(
-    client_for, pending_company, owner, colleague, staff, django_capture_on_commit_callbacks
+def test_a_decision_emails_each_member_in_their_language_through_the_queue(
+    client_for, pending_company, owner, colleague, staff, mail_queue
 ):
     colleague.language = "en"
     colleague.save()
 
-    response, callbacks = _decide(
-        client_for(staff), pending_company, "reject", "Brak numeru KRS.", django_capture_on_commit_callbacks
-    )
+    response = client_for(staff).post(decide_url(pending_company, "reject"), {"reason": "Brak numeru KRS."})
 
     assert response.status_code == 302
-    assert len(callbacks) == 1
+    assert mail.outbox == []  # nothing is sent in the request: the worker sends it
+    assert sorted(email.to[0] for email in mail_queue.waiting()) == sorted([owner.email, colleague.email])
+    mail_queue.deliver()
     by_address = {message.to[0]: message for message in mail.outbox}
     assert set(by_address) == {owner.email, colleague.email}
     polish, english = by_address[owner.email], by_address[colleague.email]
@@ -39,13 +39,10 @@ def test_a_decision_emails_each_member_in_their_language_after_commit(
     assert mimetype == "text/html" and 'lang="en"' in html
 
 
-def test_no_email_leaves_before_the_commit(
-    client_for, pending_company, owner, staff, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        client_for(staff).post(decide_url(pending_company, "verify"), {"reason": ""})
+def test_no_email_leaves_in_the_request(client_for, pending_company, owner, colleague, staff, mail_queue):
+    client_for(staff).post(decide_url(pending_company, "verify"), {"reason": ""})
 
-    assert len(callbacks) == 1
+    assert sorted(email.to[0] for email in mail_queue.waiting()) == sorted([owner.email, colleague.email])
     assert mail.outbox == []
 
 

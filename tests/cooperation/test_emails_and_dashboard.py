@@ -8,16 +8,16 @@ from tests.cooperation.factories import PACT_ANSWERS, ApplicationFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_a_decision_emails_every_member_after_commit_with_a_link_to_the_dashboard(
-    company, owner, colleague, staff, pact, django_capture_on_commit_callbacks
+def test_a_decision_emails_every_member_through_the_queue_with_a_link_to_the_dashboard(
+    company, owner, colleague, staff, pact, mail_queue
 ):
     colleague.language = "en"
     colleague.save()
     application = ApplicationFactory(company=company, form=pact, status="submitted")
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        application.transition("request_changes", by=staff, reason="Prosimy dopisać rok bazowy.")
-        assert mail.outbox == []  # nothing leaves before the transaction commits
-    assert len(callbacks) == 1
+    application.transition("request_changes", by=staff, reason="Prosimy dopisać rok bazowy.")
+    assert mail.outbox == []  # nothing leaves with the decision: it is queued, and the worker sends it
+    assert len(mail_queue.waiting()) == 2
+    mail_queue.deliver()
     assert sorted(m.to[0] for m in mail.outbox) == ["colleague@example.com", "owner@example.com"]
     for message in mail.outbox:
         assert f"/company/#application-{application.pk}" in message.body

@@ -218,6 +218,14 @@ def test_the_privacy_notice_says_what_is_kept_and_for_how_long(settings):
     assert "rules on public archives" not in html and "12 months" not in html
 
 
+def test_the_privacy_notice_says_how_long_the_mail_queue_keeps_messages(settings):
+    settings.MAIL_RETENTION_DAYS = 30
+    html = _english_client().get("/privacy/").content.decode()
+    assert "<strong>E-mails the portal sends you</strong>" in html
+    assert "for 30 days after it was written" in html
+    assert "the e-mails the portal sent you and your rides are deleted" in html
+
+
 @pytest.mark.django_db
 def test_the_privacy_notice_says_what_deleting_the_account_does(client):
     english = _english_client().get("/privacy/").content.decode()

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.utils import timezone
 
 from initiatives import emails
@@ -21,15 +22,17 @@ class Command(BaseCommand):
             initiative__start__gt=now,
             initiative__start__lte=now + REMIND_BEFORE,
         ).select_related("initiative", "company")
-        sent = 0
+        queued = 0
         for participation in due:
-            # Claim the reminder before sending it: the conditional UPDATE succeeds for one run only, so two runs
-            # overlapping (cron every few minutes, a slow mail server) never send it twice. A failed send is not
-            # retried: one reminder missing is better than the same one arriving repeatedly.
-            claimed = Participation.objects.filter(pk=participation.pk, reminder_sent_at__isnull=True).update(
-                reminder_sent_at=now
-            )
-            if claimed:
-                emails.send_reminder(participation)
-                sent += 1
-        self.stdout.write(f"Reminders sent: {sent}")
+            # Claim the reminder and queue its e-mails in one transaction: the conditional UPDATE succeeds for one
+            # run only, so two runs overlapping (cron every few minutes) never queue it twice, and the claim and the
+            # queued messages commit together, so a reminder is never marked sent without them. Delivering is the
+            # mail worker's job, which retries until the mail server takes them.
+            with transaction.atomic():
+                claimed = Participation.objects.filter(pk=participation.pk, reminder_sent_at__isnull=True).update(
+                    reminder_sent_at=now
+                )
+                if claimed:
+                    emails.send_reminder(participation)
+                    queued += 1
+        self.stdout.write(f"Reminders queued: {queued}")
