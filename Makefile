@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint migrations-check messages bench
+.PHONY: install run test lint migrations-check messages bench two-servers soak
 
 install: $(STAMP)
 
@@ -43,3 +43,6 @@ messages: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+two-servers: install
+	$(BIN)/python bench/two_servers.py
