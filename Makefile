@@ -46,3 +46,6 @@ bench: install
 
 two-servers: install
 	$(BIN)/python bench/two_servers.py
+
+soak: install
+	$(BIN)/python bench/soak.py $(SOAK_ARGS)

@@ -150,13 +150,13 @@ class Browser:
     """One visitor: cookies kept across requests (and across servers: `base` can change), forms posted with the CSRF
     token of the page they came from."""
 
-    def __init__(self, base, timeout=30):
-        self.base, self.timeout, self.cookies = base, timeout, {}
+    def __init__(self, base, timeout=30, headers=None):
+        self.base, self.timeout, self.cookies, self.headers = base, timeout, {}, headers or {}
 
     def request(self, method, url, body=None, content_type=None):
         parts = urlparse(url if "://" in url else self.base + url)
         connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=self.timeout)
-        headers = {"Host": f"{parts.hostname}:{parts.port}"}
+        headers = {"Host": f"{parts.hostname}:{parts.port}", **self.headers}
         if self.cookies:  # one site on 127.0.0.1: cookies are the host's, whatever the port (as in a browser)
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if body is not None:
