@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint migrations-check messages bench
+.PHONY: install run test lint migrations-check messages bench two-servers soak
 
 install: $(STAMP)
 
@@ -46,3 +46,9 @@ messages: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+two-servers: install
+	$(BIN)/python bench/two_servers.py
+
+soak: install
+	$(BIN)/python bench/soak.py $(SOAK_ARGS)

@@ -16,7 +16,17 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from portal.env import env_bool, env_database, env_date, env_float, env_int, env_list, env_redis_url, env_str
+from portal.env import (
+    env_bool,
+    env_database,
+    env_date,
+    env_float,
+    env_int,
+    env_list,
+    env_redis_url,
+    env_storage,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -188,8 +198,13 @@ _LEAFLET_STATIC = Path(importlib.util.find_spec("leaflet").submodule_search_loca
 STATICFILES_DIRS = [BASE_DIR / "static", _LEAFLET_STATIC]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+# Uploads (logos, practice photos and their thumbnails) and the built catalogue: an S3-compatible bucket when
+# DJANGO_STORAGE_URL names one, so that any number of app servers share them; the local folder otherwise.
+MEDIA_STORAGE = env_storage("DJANGO_STORAGE_URL")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": MEDIA_STORAGE["options"]}
+    if MEDIA_STORAGE
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if env_bool("DJANGO_MANIFEST_STATIC", not DEBUG)
@@ -259,7 +274,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        # The uploads' own origin when they live in a bucket (DJANGO_STORAGE_URL): pages show its URLs.
+        "img-src": [SELF, "data:", *([MEDIA_STORAGE["origin"]] if MEDIA_STORAGE else [])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

@@ -11,6 +11,7 @@ The font is Roboto (shipped by the font-roboto package), because reportlab's bui
 """
 
 import hashlib
+import io
 import json
 import os
 import re
@@ -130,7 +131,9 @@ def _practice_story(practice, styles):
     images = []
     for photo in list(practice.photos.all())[:2]:
         try:
-            image = Image(photo.image.path)
+            # Read through the storage (the local folder or the bucket), not from a path on this server's disk.
+            with photo.image.open("rb") as stored:
+                image = Image(io.BytesIO(stored.read()))
         except OSError:
             continue
         ratio = image.imageHeight / image.imageWidth if image.imageWidth else 1
@@ -167,7 +170,8 @@ def _footer(canvas, doc):
 
 
 def build_pdf(practices, filters, output, total=None):
-    """Write the catalogue of `practices` (an iterable with company and photos loaded) to the file `output`.
+    """Write the catalogue of `practices` (an iterable with company and photos loaded) to `output`, a path or a
+    binary file.
 
     `filters` is {label: value shown}, as `FilterForm.active_filters()` gives it; the cover names them.
     """
@@ -209,7 +213,8 @@ def build_pdf(practices, filters, output, total=None):
             story.extend(_practice_story(practice, styles))
         story.append(PageBreak())
     document = _Document(
-        str(output), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2 * cm, bottomMargin=2 * cm,
+        output if hasattr(output, "write") else str(output),
+        pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2 * cm, bottomMargin=2 * cm,
         title=_("Good practices"), author=_("City of Kraków"), lang=translation.get_language(),
     )
     document.multiBuild(story, onLaterPages=_footer)

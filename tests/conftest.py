@@ -1,6 +1,9 @@
 """The people every access test speaks of: the owner of a company, a colleague in the same company, a member of
 another company, an anonymous visitor and a member of staff (in the Moderators group)."""
 
+import json
+import uuid
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
@@ -109,3 +112,53 @@ def pytest_itemcollected(item):
     """
     if "tests/browser" not in str(item.fspath) and item.get_closest_marker("django_db") is None:
         item.add_marker(pytest.mark.django_db)
+
+
+def public_read_policy(bucket):
+    return json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{bucket}/*",
+    }]})
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """A real S3-compatible server (moto's), on 127.0.0.1 at a free port, for the tests that need one."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def s3_storage(s3_server, settings, monkeypatch, request):
+    """Uploads go to a fresh bucket on the S3 server for this test, configured as production is (DJANGO_STORAGE_URL).
+
+    Returns a function that gives the settings for another DJANGO_STORAGE_URL query (e.g. "signed=1").
+    """
+    import boto3
+
+    from portal.env import env_storage
+
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    bucket = f"test-{uuid.uuid4().hex[:12]}"
+    client = boto3.client("s3", endpoint_url=s3_server, region_name="eu-central-1")
+    client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-central-1"})
+    # As README asks of production: anybody may read the files (pages show their plain URLs), nobody else write.
+    client.put_bucket_policy(Bucket=bucket, Policy=public_read_policy(bucket))
+
+    def configure(query=""):
+        url = f"s3://{bucket}/media?endpoint_url={s3_server}&region=eu-central-1" + (f"&{query}" if query else "")
+        monkeypatch.setenv("DJANGO_STORAGE_URL", url)
+        storage = env_storage("DJANGO_STORAGE_URL")
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": storage["options"]},
+        }
+        return storage
+
+    configure()
+    return configure

@@ -1,7 +1,6 @@
-import shutil
-from pathlib import Path
-
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
@@ -14,7 +13,7 @@ FILE_NAME = "katalog-dobrych-praktyk.pdf"
 class Command(BaseCommand):
     help = (
         "Build the catalogue of published good practices (the newest 300), which /practices/catalogue.pdf serves "
-        "when nothing is filtered, and copy it to MEDIA_ROOT/catalogue/ under a fixed name."
+        "when nothing is filtered, and write a copy under a fixed name to catalogue/ in the uploads' storage."
     )
 
     def add_arguments(self, parser):
@@ -24,11 +23,11 @@ class Command(BaseCommand):
         language = options["language"]
         with translation.override(language):
             built = build_full_catalogue(GoodPractice.objects.published().for_cards().sorted_by("newest"))
-        name = FILE_NAME if language == "pl" else f"catalogue-{language}.pdf"
-        # A fixed address for links from outside the portal, replaced in one step like the catalogue itself.
-        path = Path(settings.MEDIA_ROOT) / "catalogue" / name
-        partial = path.with_suffix(".part")
-        with built, partial.open("wb") as copy:
-            shutil.copyfileobj(built, copy)
-        partial.replace(path)
-        self.stdout.write(self.style.SUCCESS(f"Catalogue written: {path}"))
+        name = f"catalogue/{FILE_NAME if language == 'pl' else f'catalogue-{language}.pdf'}"
+        # A fixed address for links from outside the portal, in the uploads' storage (the bucket when configured).
+        # The same name every night: the old file gives way (the storage would otherwise add a suffix to the new).
+        with built:
+            content = built.read()
+        default_storage.delete(name)
+        default_storage.save(name, ContentFile(content))
+        self.stdout.write(self.style.SUCCESS(f"Catalogue written: {default_storage.url(name)}"))
