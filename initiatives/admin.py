@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export import fields
 from import_export.admin import ExportActionMixin
+from import_export.formats.base_formats import CSV, XLSX
 
 from initiatives import taking_part
 from initiatives.models import Initiative, Participation, Ride
@@ -107,6 +108,7 @@ class InitiativeAdmin(LabelledDateTimeMixin, admin.ModelAdmin):
 @admin.register(Participation)
 class ParticipationAdmin(ReferenceSearchMixin, EscapeFormulaeMixin, ExportActionMixin, admin.ModelAdmin):
     resource_classes = [ParticipationResource]
+    export_formats = [CSV, XLSX]  # as every staff export: the two formats whose formulae are escaped and tested
     list_display = ("company", "initiative", "participants", "status", "attended", "created_at")
     list_filter = ("status", "attended", "initiative__kind", "initiative")
     list_editable = ("attended",)

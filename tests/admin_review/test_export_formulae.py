@@ -132,3 +132,8 @@ def test_the_initiatives_participants_csv_escapes_formulae(staff_client):
     assert row["company"] == "'" + HYPERLINK
     assert row["contact person"] == "'@SUM(1+1)"
     assert row["number of participants"] == "2"
+
+
+def test_participations_export_as_csv_and_xlsx_only(staff_client):
+    form = staff_client.get(PARTICIPATION_EXPORT).context["form"]
+    assert [label for value, label in form.fields["format"].choices if value != ""] == ["csv", "xlsx"]
