@@ -8,7 +8,7 @@ the same way everywhere: it may still read what it sent, but not change, submit 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.models import is_member, membership_of
+from partnerships.models import CompanyMembersObject, is_member, membership_of
 
 __all__ = ["CompanyObject", "NotAllowed", "acting_company", "is_member", "may_act_for", "membership_of", "refusal"]
 
@@ -62,15 +62,9 @@ def acting_company(user):
     return membership_of(user).company
 
 
-class CompanyObject:
+class CompanyObject(CompanyMembersObject):
     """For models with a `company`: its members read it, they act on it while the company is verified, and they
     are the ones told about staff's decisions."""
 
-    def is_member(self, user):
-        return is_member(user, self.company_id)
-
     def may_act(self, user):
         return may_act_for(user, self.company_id)
-
-    def notification_recipients(self):
-        return self.company.notification_recipients()

@@ -206,6 +206,17 @@ def is_member(user, company_id):
     return membership is not None and membership.company_id == company_id
 
 
+class CompanyMembersObject:
+    """For models with a `company`: its members read it and are the ones told about staff's decisions.
+    (`partnerships.access.CompanyObject` adds who may act on it.)"""
+
+    def is_member(self, user):
+        return is_member(user, self.company_id)
+
+    def notification_recipients(self):
+        return self.company.notification_recipients()
+
+
 class JoinRequest(models.Model):
     """A person asks to join a company already registered under the NIP they entered; an owner decides."""
 
@@ -356,7 +367,7 @@ def _shown(field, value):
     return value
 
 
-class CompanyRevision(Reviewable):
+class CompanyRevision(CompanyMembersObject, Reviewable):
     """A change of a verified company's profile, reviewed before the public sees it (see the module docstring).
 
     `data` holds the proposed value of each field of REVIEWED_FIELDS that differs from the approved profile; `logo` is
@@ -393,15 +404,9 @@ class CompanyRevision(Reviewable):
     def __str__(self):
         return f"{self.company} ({self.created_at:%Y-%m-%d})" if self.created_at else str(self.company)
 
-    def is_member(self, user):
-        return is_member(user, self.company_id)
-
     def may_act(self, user):
         membership = membership_of(user)
         return membership is not None and membership.company_id == self.company_id and membership.is_owner
-
-    def notification_recipients(self):
-        return self.company.notification_recipients()
 
     def get_dashboard_url(self):
         return reverse("partnerships:dashboard")
