@@ -376,6 +376,16 @@ class PracticeRevision(Reviewable):
         verbose_name = _("edit of a published practice")
         verbose_name_plural = _("edits of published practices")
         ordering = ["-created_at"]
+        constraints = [
+            # One edit at a time: the next waits for the decision on this one (or edits it when sent back).
+            models.UniqueConstraint(
+                fields=["practice"],
+                condition=models.Q(
+                    status__in=[PracticeStatus.DRAFT, PracticeStatus.SUBMITTED, PracticeStatus.CHANGES_REQUESTED]
+                ),
+                name="one_open_revision_per_practice",
+            )
+        ]
 
     def __str__(self):
         return f"{self.practice} ({self.created_at:%Y-%m-%d})" if self.created_at else str(self.practice)

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -114,11 +114,18 @@ def _edit_published(request, practice):
     initial = revision.data if revision else None
     form = PracticeForm(request.POST or None, instance=practice, initial=initial)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            revision = revision or PracticeRevision(practice=practice, author=request.user)
-            revision.data = form.revision_data()
-            revision.save()
-            revision.transition("submit", by=request.user)
+        try:
+            # The constraint "one open edit per practice" decides between two members sending at the same moment.
+            with transaction.atomic():
+                revision = revision or PracticeRevision(practice=practice, author=request.user)
+                revision.data = form.revision_data()
+                revision.save()
+                revision.transition("submit", by=request.user)
+        except IntegrityError:
+            messages.info(
+                request, _("Your previous changes are waiting for review. You can edit again after the decision.")
+            )
+            return redirect(practice.get_absolute_url())
         messages.success(
             request, _("Your changes are sent for review. The published version stays visible until staff accept them.")
         )

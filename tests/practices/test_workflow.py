@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from partnerships.review import waiting
@@ -137,3 +138,11 @@ def test_submitting_a_practice_tells_the_moderators_with_a_link_to_the_waiting_p
     assert draft.status == PracticeStatus.SUBMITTED
     [message] = [m for m in mail.outbox if staff.email in m.to]
     assert reverse("admin:waiting") in message.body
+
+
+def test_a_practice_has_at_most_one_open_edit_at_a_time(published):
+    PracticeRevision.objects.create(practice=published, data={"title": "Pierwsza zmiana"})
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PracticeRevision.objects.create(practice=published, data={"title": "Druga zmiana"})
+    PracticeRevision.objects.filter(practice=published).update(status=PracticeStatus.REJECTED)
+    PracticeRevision.objects.create(practice=published, data={"title": "Po decyzji"})  # a decided one no longer counts
