@@ -6,11 +6,13 @@ import threading
 import time
 
 import pytest
+from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connections
+from django.utils import timezone
 from post_office.models import STATUS, Email
 
-from portal.lib.mail import deliver_queued, enqueue
+from portal.lib.mail import CLAIM_LEASE, claim_due, deliver_queued, enqueue
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -39,8 +41,6 @@ def recorder(settings, mail_queue):
 
 @pytest.mark.parametrize("workers", [2, 3])
 def test_workers_on_several_machines_deliver_each_message_once(recorder, tmp_path, workers):
-    from django.core.mail import EmailMessage
-
     subjects = [f"Wiadomość {n}" for n in range(20)]
     for subject in subjects:
         enqueue(EmailMessage(subject, "Treść", "klimat@localhost", ["member@example.com"]))
@@ -68,3 +68,14 @@ def test_workers_on_several_machines_deliver_each_message_once(recorder, tmp_pat
     assert outcomes == [True] * workers  # none was kept out by a lock file: all of them ran
     assert sorted(recorder.delivered) == sorted(subjects)  # each message once, none twice, none left out
     assert set(Email.objects.values_list("status", flat=True)) == {STATUS.sent}
+
+
+def test_a_message_claimed_by_a_worker_that_died_waits_for_the_claim_to_run_out(recorder):
+    enqueue(EmailMessage("Zaproszenie", "Treść", "klimat@localhost", ["member@example.com"]))
+    [claimed] = claim_due()  # ...and that worker's machine goes down before it sends anything
+
+    assert deliver_queued() and recorder.delivered == []  # another worker leaves it to the claim's owner
+    Email.objects.filter(pk=claimed.pk).update(scheduled_time=timezone.now() - CLAIM_LEASE)  # the claim runs out
+    assert deliver_queued() and recorder.delivered == ["Zaproszenie"]
+    claimed.refresh_from_db()
+    assert claimed.status == STATUS.sent
