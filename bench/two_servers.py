@@ -8,16 +8,24 @@ Redis (REDIS_URL, default redis://127.0.0.1:6379/0) and S3 storage on a moto ser
 - a visitor signed in on one server is signed in on the other (the session is in the database), and signing out on
   one signs out on both;
 - the problem-report limit (5 an hour for a visitor) counts across both servers (the counter is in Redis);
-- a logo uploaded through one server is shown by the other, and its URL in the bucket answers 200 with the file.
+- a logo uploaded through one server is shown by the other, and its URL in the bucket answers 200 with the file;
+- a job queued by one is done once: password-reset e-mails asked for through A are delivered once each while the
+  mail workers of A's and B's environments (`manage.py deliver_mail`, each with its own lock file, as on two
+  machines) run at the same time, counted by an SMTP sink (aiosmtpd) the script starts.
 
 It prints each check and exits 1 if any fails. It ends its processes on every way out, and gives up after
-`--timeout` seconds (default 240). A job queued by one server and done once is the mail queue's test, not this one.
+`--timeout` seconds (default 240).
 """
 
 import argparse
+import asyncio
 import os
+import re
 import signal
+import subprocess
 import sys
+import tempfile
+import threading
 import time
 import warnings
 from pathlib import Path
@@ -42,6 +50,7 @@ def main():
     signal.alarm(args.timeout)
 
     s3_server, storage_url = harness.start_s3()
+    sink = SmtpSink()
     processes = []
     try:
         env = harness.portal_environment(
@@ -60,11 +69,14 @@ def main():
         for port, process in zip(ports, processes, strict=True):
             harness.wait_until_up(port, process)
         print(f"Two servers: http://127.0.0.1:{ports[0]} (A) and http://127.0.0.1:{ports[1]} (B)", flush=True)
+        readers = people.pop("readers")
         results = run_checks(*(f"http://127.0.0.1:{port}" for port in ports), **people)
+        results += check_mail_done_once(f"http://127.0.0.1:{ports[0]}", env, sink, readers)
     finally:
         signal.alarm(0)
         harness.stop(processes)
         s3_server.stop()
+        sink.stop()
     failed = [name for name, ok, _detail in results if not ok]
     print(f"\n{len(results) - len(failed)} passed, {len(failed)} failed")
     return 1 if failed else 0
@@ -84,8 +96,10 @@ def setup():
     membership = MembershipFactory(role=Membership.Role.OWNER, user__email="owner@example.com")
     owner, company = membership.user, membership.company
     practice = PublishedPracticeFactory(company=company, title="Dach zielony na hali")
-    cache.delete("practices:report:127.0.0.1")  # a counter left in Redis by an earlier run
-    return {"owner": owner, "company": company, "practice": practice}
+    readers = [MembershipFactory(user__email=f"reader{n}@example.com").user for n in range(MAIL_JOBS)]
+    # Counters an earlier run left in Redis.
+    cache.delete_many([f"ratelimit:{scope}:127.0.0.1" for scope in ("practices:report", "practices:catalogue")])
+    return {"owner": owner, "company": company, "practice": practice, "readers": readers}
 
 
 def run_checks(a, b, owner, company, practice):
@@ -135,6 +149,11 @@ def run_checks(a, b, owner, company, practice):
                "description")}
     saved = editor.post(f"{a}/company/edit/", fields, files={"logo": ("logo.png", logo, "image/png")})
     check("a logo uploaded through A", saved.status == 302, f"{saved.status}")
+    # A verified company's new logo waits for staff (CompanyRevision); a moderator accepts it, as in the admin.
+    revision = company.revisions.open().first()
+    check("the new logo waits for staff's review", revision is not None and revision.changes_logo, f"{revision}")
+    if revision is not None:
+        revision.transition("approve", by=_moderator())
     company.refresh_from_db()
     stored_ok = bool(company.logo) and default_storage.exists(company.logo.name)
     check("the logo and its thumbnail are in the bucket",
@@ -154,6 +173,85 @@ def run_checks(a, b, owner, company, practice):
     status = harness.fetch(thumbnails[0])[0] if thumbnails else None
     check("B's dashboard shows the thumbnail, which answers 200", status == 200,
           f"{thumbnails[:1]} → {status} in {(time.perf_counter() - started) * 1000:.0f} ms")
+    return results
+
+
+def _moderator():
+    from partnerships.review.permissions import MODERATORS_GROUP
+    from tests.factories import StaffFactory
+
+    staff = StaffFactory(email="moderator@example.com")
+    assert staff.groups.filter(name=MODERATORS_GROUP).exists(), "StaffFactory puts staff in the Moderators group"
+    return staff
+
+
+MAIL_JOBS = 12  # password resets asked for through A: more than one worker claims at a time (10), under allauth's 20/m
+
+
+class SmtpSink:
+    """An SMTP server on 127.0.0.1 that takes its time (50 ms a message, so that the workers overlap) and writes down
+    each message it receives: (envelope recipients, subject)."""
+
+    def __init__(self):
+        from aiosmtpd.controller import Controller
+
+        self.received, self.lock = [], threading.Lock()
+        sink = self
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                await asyncio.sleep(0.05)
+                subject = re.search(rb"^Subject: (.*)$", envelope.content, re.MULTILINE)
+                with sink.lock:
+                    sink.received.append((tuple(envelope.rcpt_tos), subject.group(1).decode() if subject else ""))
+                return "250 OK"
+
+        self.port = harness.free_port()
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self):
+        self.controller.stop()
+
+
+def check_mail_done_once(a, env, sink, readers):
+    """Password resets asked for through A, then the workers of A and B started at the same moment."""
+    from post_office.models import STATUS, Email
+
+    results = []
+
+    def check(name, ok, detail=""):
+        results.append((name, bool(ok), detail))
+        print(f"{'ok  ' if ok else 'FAIL'} {name}{f' ({detail})' if detail else ''}", flush=True)
+
+    Email.objects.all().delete()  # only what this check queues
+    visitor = harness.Browser(a)
+    statuses = [visitor.post(f"{a}/accounts/password/reset/", {"email": reader.email}).status for reader in readers]
+    queued = Email.objects.filter(status=STATUS.queued).count()
+    check(f"{len(readers)} password resets asked for through A, each queued", queued == len(readers),
+          f"answers {sorted(set(statuses))}, {queued} queued")
+
+    workers = []
+    with tempfile.TemporaryDirectory() as machines:
+        for machine in ("A", "B"):
+            os.mkdir(os.path.join(machines, machine))
+            worker_env = {**env, "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(sink.port), "EMAIL_USE_TLS": "0",
+                          "DJANGO_LOG_LEVEL": "INFO",
+                          "PORTAL_MAIL_LOCK_FILE": os.path.join(machines, machine, "mail-queue")}
+            workers.append(subprocess.Popen([sys.executable, "manage.py", "deliver_mail"], cwd=ROOT, env=worker_env,
+                                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+        outputs = [worker.communicate(timeout=120)[0] for worker in workers]
+    sent_by = [sum(int(n) for n in re.findall(r"Mail queue: (\d+) sent", output)) for output in outputs]
+    check("the workers of A and B ran at the same time, each with its own lock file",
+          all(worker.returncode == 0 for worker in workers) and "nothing done" not in "".join(outputs),
+          f"exit codes {[worker.returncode for worker in workers]}, sent by A's {sent_by[0]}, by B's {sent_by[1]}")
+    per_address = {reader.email: sum(reader.email in rcpt for rcpt, _subject in sink.received) for reader in readers}
+    check("a job queued by one is done once: each e-mail reached the SMTP server once",
+          len(sink.received) == len(readers) and set(per_address.values()) == {1},
+          f"{len(sink.received)} received for {len(readers)} queued; "
+          f"per address {sorted(set(per_address.values()))}")
+    left = Email.objects.exclude(status=STATUS.sent).count()
+    check("every queued e-mail is marked sent", left == 0 and Email.objects.count() == len(readers), f"{left} not sent")
     return results
 
 

@@ -8,18 +8,21 @@ message that keeps failing stays in the table as failed, where staff see it in t
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from post_office.connections import connections as mail_connections
 from post_office.lockfile import FileLock, FileLocked
-from post_office.mail import get_queued, send_queued
-from post_office.models import PRIORITY, STATUS, Email
-from post_office.settings import get_default_priority, get_max_retries, get_retry_timedelta
+from post_office.mail import get_queued
+from post_office.models import PRIORITY, STATUS, Email, Log
+from post_office.settings import get_default_priority, get_log_level, get_max_retries, get_retry_timedelta
 
 logger = logging.getLogger("portal.mail")
 
@@ -96,22 +99,81 @@ class QueueBackend(BaseEmailBackend):
         return len(email_messages)
 
 
-def deliver_queued():
+# How many due messages a worker claims at a time, and how long its claim holds: a worker that dies mid-batch leaves
+# its claimed messages to be taken again by any worker once the claim has run out (so a crash can, rarely, send one
+# twice; nothing else can).
+CLAIM_BATCH = 10
+CLAIM_LEASE = timedelta(minutes=15)
+
+
+def claim_due():
+    """Claim up to CLAIM_BATCH due messages for this worker and return them, or [] when none is left.
+
+    In one short transaction the due rows are read with SELECT … FOR UPDATE SKIP LOCKED (PostgreSQL: a second worker
+    skips the rows the first is claiming; SQLite: the IMMEDIATE transaction mode of the settings makes writers take
+    turns) and their scheduled_time is moved CLAIM_LEASE ahead, so that once it commits no other worker, on this
+    machine or another, finds them due until the claim runs out.
+    """
+    with transaction.atomic():
+        emails = list(get_queued().select_for_update(skip_locked=True)[:CLAIM_BATCH])
+        if not emails:
+            return []
+        Email.objects.filter(pk__in=[email.pk for email in emails]).update(scheduled_time=timezone.now() + CLAIM_LEASE)
+    return emails  # each keeps in memory the scheduled_time it was due at, put back once it is sent or failed
+
+
+def deliver_claimed(emails, log_level):
+    """Send each claimed message once through post_office's own Email.dispatch, then record the outcome as
+    post_office's send_queued does: sent; or, when it fails, requeued RETRY_INTERVAL later (back_off spaces the
+    retries out) until MAX_RETRIES, then failed; a Log row for each failure (and each success at LOG_LEVEL 2).
+    Returns (sent, failed, requeued)."""
+    sent = failed = requeued = 0
+    max_retries, retry_in = get_max_retries(), get_retry_timedelta()
+    try:
+        for email in emails:
+            try:
+                email.prepare_email_message()
+                email.dispatch(log_level=log_level, commit=False, disconnect_after_delivery=False)
+            except Exception as error:  # noqa: BLE001 - any failure of one message is that message's, logged with it
+                logger.info("Mail queue: e-mail #%s failed: %s: %s", email.pk, type(error).__name__, error)
+                retries = email.number_of_retries or 0
+                if retries < max_retries:
+                    changes = {"status": STATUS.requeued, "number_of_retries": retries + 1,
+                               "scheduled_time": timezone.now() + retry_in}
+                    requeued += 1
+                else:
+                    changes = {"status": STATUS.failed, "scheduled_time": email.scheduled_time}
+                    failed += 1
+                outcome = Log(
+                    email=email, status=STATUS.failed, message=str(error), exception_type=type(error).__name__
+                )
+            else:
+                changes, sent = {"status": STATUS.sent, "scheduled_time": email.scheduled_time}, sent + 1
+                outcome = Log(email=email, status=STATUS.sent) if log_level == 2 else None
+            Email.objects.filter(pk=email.pk).update(**changes, last_updated=timezone.now())
+            if outcome is not None and log_level >= 1:
+                outcome.save()
+    finally:
+        mail_connections.close()  # the backends opened for this batch (post_office keeps them per thread)
+    return sent, failed, requeued
+
+
+def deliver_queued(lock_file=None):
     """Deliver what is due in the queue (the worker's one run), then space out the next tries of what failed.
 
-    post_office sends every queued message whose time has come and, when one fails, requeues it RETRY_INTERVAL
-    later until MAX_RETRIES is reached, then marks it failed. A lock file keeps a second worker from sending the
-    same messages at the same time: that one returns False at once. (post_office's send_queued_mail_until_done does
-    the same, but closes the database connection after each batch, which a test's transaction cannot survive.)
+    Any number of workers, on any number of machines sharing the database, may run this at the same time: each
+    message is claimed in the database by one of them (`claim_due`) before it is sent, so each is delivered once.
+    A message that fails is requeued RETRY_INTERVAL later, then `back_off` doubles the waits, until MAX_RETRIES is
+    reached and it is marked failed. The lock file (settings.MAIL_QUEUE_LOCK_FILE, or `lock_file`) only spares a
+    second worker on the same machine the trouble: that one returns False at once.
     """
     totals = [0, 0, 0]
+    log_level = get_log_level()
     try:
-        with FileLock(settings.MAIL_QUEUE_LOCK_FILE):
-            while True:
-                batch = send_queued()  # (sent, failed, requeued) of one batch of POST_OFFICE["BATCH_SIZE"]
+        with FileLock(lock_file or settings.MAIL_QUEUE_LOCK_FILE):
+            while emails := claim_due():
+                batch = deliver_claimed(emails, log_level)
                 totals = [total + count for total, count in zip(totals, batch, strict=True)]
-                if not any(batch) or not get_queued().exists():
-                    break
     except FileLocked:
         return False
     back_off()
