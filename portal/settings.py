@@ -186,6 +186,8 @@ STAFF_IDLE_TIMEOUT = env_int("DJANGO_STAFF_IDLE_TIMEOUT", 8 * 60 * 60)
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", _("Polish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in each language as people there write them (portal/formats: English is not American here).
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True
