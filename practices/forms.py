@@ -109,8 +109,20 @@ class PhotoForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["order"].required = False
-        if self.instance.pk:
-            self.fields["image"].required = False
+        self.fields["image"].required = False
+        if not self.instance.pk:
+            # An empty slot is optional as a whole, so none of its fields is marked required; once anything is in
+            # it, the photo and what it shows are needed (see clean).
+            self.fields["alt_text"].required = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.instance.pk and self.has_changed():
+            if not cleaned_data.get("image") and "image" not in self.errors:
+                self.add_error("image", _("Choose the photo, or leave this slot empty."))
+            if not cleaned_data.get("alt_text") and "alt_text" not in self.errors:
+                self.add_error("alt_text", _("Say what the photo shows, for people who cannot see it."))
+        return cleaned_data
 
     def save(self, commit=True):
         photo = super().save(commit=False)
@@ -127,7 +139,8 @@ PhotoFormSet = inlineformset_factory(
     GoodPractice,
     PracticePhoto,
     form=PhotoForm,
-    extra=2,
+    # One empty slot below the photos already saved; "Save and add another photo" saves it and offers the next.
+    extra=1,
     max_num=MAX_PHOTOS,
     validate_max=True,
     absolute_max=MAX_PHOTOS,

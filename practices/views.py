@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -79,7 +80,7 @@ def practice_new(request):
             photos.instance = practice
             photos.save()
         messages.success(request, _("The draft is saved. Submit it for review when it is ready."))
-        return redirect("practices:edit", pk=practice.pk)
+        return _back_to_the_form(request, practice)
     return render(request, "practices/form.html", {"form": form, "photos": photos, "practice": None})
 
 
@@ -98,9 +99,15 @@ def practice_edit(request, pk):
             form.save()
             photos.save()
         messages.success(request, _("Your changes are saved."))
-        return redirect("practices:edit", pk=practice.pk)
+        return _back_to_the_form(request, practice)
     context = {"form": form, "photos": photos, "practice": practice}
     return render(request, "practices/form.html", context)
+
+
+def _back_to_the_form(request, practice):
+    """After saving a draft: the form again, at the photos with an empty slot when another photo was asked for."""
+    url = reverse("practices:edit", args=[practice.pk])
+    return redirect(url + "#new-photo" if "add_photo" in request.POST else url)
 
 
 def _edit_published(request, practice):
