@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from partnerships import access, services
+from partnerships import access, next_steps, services
 from partnerships.forms import CompanyForm, InvitationForm, JoinRequestForm, PartnerFilterForm
 from partnerships.models import Company, Invitation, JoinRequest, Membership
 from partnerships.review.workflow import Status as ReviewStatus
@@ -51,19 +51,33 @@ def _company_context(membership):
     }
 
 
+def _open_invitations(user):
+    """The invitations a person may still accept, with their companies (one query)."""
+    return Invitation.objects.open().filter(email__iexact=user.email).select_related("company")
+
+
 @login_required
 def dashboard(request):
     try:
         membership = _membership_for(request)
     except Http404:
-        return redirect("partnerships:register")
+        # Someone invited by a company answers the invitation here; anyone else registers their company.
+        invitations = list(_open_invitations(request.user))
+        if not invitations:
+            return redirect("partnerships:register")
+        context = {"next_steps": next_steps.invitation_steps(invitations)}
+        return render(request, "partnerships/invited.html", context)
     company = membership.company
+    company_context = _company_context(membership)
+    # The latest change of the public profile, whatever its status: waiting, sent back, or how staff decided.
+    revision = company.revisions.first() if company.is_verified else None
     context = {
-        **_company_context(membership),
+        **company_context,
         "history": company.review_history(),
         "can_resubmit": membership.is_owner and company.can("resubmit", request.user),
-        # The latest change of the public profile, whatever its status: waiting, sent back, or how staff decided.
-        "revision": company.revisions.first() if company.is_verified else None,
+        "revision": revision,
+        "may_act": next_steps.may_act(request.user, membership),
+        "next_steps": next_steps.for_member(membership, request.user, revision, company_context["join_requests"]),
     }
     return render(request, "partnerships/dashboard.html", context)
 
@@ -91,6 +105,7 @@ def register(request):
         "existing_company": form.existing_company,
         "my_join_requests": JoinRequest.objects.filter(user=request.user, status=JoinRequest.Status.PENDING)
         .select_related("company"),
+        "next_steps": next_steps.invitation_steps(_open_invitations(request.user)),
     }
     return render(request, "partnerships/register.html", context)
 

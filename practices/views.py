@@ -95,9 +95,19 @@ def practice_edit(request, pk):
     form = PracticeForm(request.POST or None, instance=practice)
     photos = PhotoFormSet(request.POST or None, request.FILES or None, instance=practice, prefix="photos")
     if request.method == "POST" and form.is_valid() and photos.is_valid():
-        with transaction.atomic():
-            form.save()
-            photos.save()
+        send = "submit" in request.POST
+        try:
+            with transaction.atomic():  # saved and sent together, or the transition's refusal keeps nothing half-done
+                form.save()
+                photos.save()
+                if send:
+                    practice.transition("submit", by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("practices:edit", pk=practice.pk)
+        if send:
+            messages.success(request, _("Sent for review. City staff will publish it or write to you."))
+            return redirect(practice.get_absolute_url())
         messages.success(request, _("Your changes are saved."))
         return _back_to_the_form(request, practice)
     context = {"form": form, "photos": photos, "practice": practice}

@@ -10,7 +10,9 @@ class CooperationConfig(AppConfig):
     verbose_name = _("Cooperation forms")
 
     def ready(self):
+        from partnerships import next_steps
         from partnerships.cooperation.models import Application
+        from partnerships.cooperation.next_steps import application_steps
         from partnerships.review import waiting
 
         # An application's name includes its form's title: the page joins the form so it costs one query.
@@ -18,3 +20,4 @@ class CooperationConfig(AppConfig):
             Application,
             waiting=lambda: Application.objects.filter(status__in=Application.WORKFLOW.waiting).select_related("form"),
         )
+        next_steps.register(application_steps)

@@ -14,11 +14,12 @@ def featured_practices(limit=3):
 
 
 @register.inclusion_tag("practices/includes/_company_practices.html")
-def company_practices(company):
-    """The company's practices with status, the staff's reason and any edit waiting: two queries."""
+def company_practices(company, may_act=False):
+    """The company's practices with status, the staff's reason and any edit waiting: two queries. With `may_act`
+    (the person may act for the company), each practice offers its next step or an edit."""
     practices = (
         GoodPractice.objects.filter(company=company)
         .prefetch_related(Prefetch("revisions", queryset=PracticeRevision.objects.open(), to_attr="open_revisions"))
         .order_by("-updated_at")
     )
-    return {"practices": list(practices)}
+    return {"practices": list(practices), "may_act": may_act}

@@ -73,7 +73,7 @@ def test_the_dashboard_shows_the_staff_reason_after_rejection(client_for, owner,
     _rejected(company, staff)
     html = client_for(owner).get("/company/").content.decode()
     assert "Brakuje adresu strony internetowej." in html
-    assert "Correct and send again" in html
+    assert "Make the changes and send again" in html
 
 
 def test_the_owner_corrects_and_sends_again_after_rejection(client_for, owner, company, staff):

@@ -24,9 +24,10 @@ def status_badge_class(status):
 
 
 @register.inclusion_tag("partnerships/cooperation/includes/_applications.html")
-def company_applications(company):
+def company_applications(company, may_act=False):
     """Every application of `company` with its history, in two queries whatever their number:
-    the applications with their forms, then the review events of all of them (with who and which model)."""
+    the applications with their forms, then the review events of all of them (with who and which model).
+    With `may_act` (the person may act for the company), each application still editable offers its next step."""
     applications = list(Application.objects.filter(company=company).select_related("form"))
     events = defaultdict(list)
     if applications:
@@ -37,4 +38,4 @@ def company_applications(company):
             events[event.object_id].append(event)
     for application in applications:
         application.events = events[application.pk]
-    return {"applications": applications}
+    return {"applications": applications, "may_act": may_act}
