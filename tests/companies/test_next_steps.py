@@ -73,6 +73,11 @@ def test_an_anonymous_visitor_is_asked_to_sign_in(client, sent_back):
     assert response.status_code == 302 and response.url.startswith(reverse("account_login"))
 
 
+def test_staff_without_a_company_are_not_shown_a_companys_steps(client_for, staff, sent_back):
+    response = client_for(staff).get(DASHBOARD)
+    assert response.status_code == 302 and response.url == reverse("partnerships:register")
+
+
 def test_the_application_panel_offers_the_same_step(client_for, colleague, sent_back):
     html = client_for(colleague).get(DASHBOARD).content.decode()
     panel = html[html.index('id="applications-heading"') :]
