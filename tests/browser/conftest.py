@@ -70,6 +70,8 @@ DATA_MIGRATIONS = [
     ("partnerships", "0009_companyrevision", "grant"),
     ("practices", "0002_search_index_and_moderators", "grant"),
     ("initiatives", "0002_moderators", "grant"),
+    ("announcements", "0002_moderators", "grant"),
+    ("news", "0002_moderators", "grant"),
 ]
 
 
