@@ -47,7 +47,7 @@ def test_an_announcement_goes_from_the_admin_to_both_languages_and_is_turned_off
     staff_page.locator("input[name=_preview]").click()
     expect(staff_page.locator("#recipient-count")).to_contain_text("2 (pl: 1, en: 1)")
     expect(staff_page.locator("#version-en + div")).to_contain_text("Join us at the forum")
-    expect(staff_page.locator("#version-pl + div strong")).to_have_text("forum")
+    expect(staff_page.locator("#version-pl + div div strong")).to_have_text("forum")
     assert_accessible(axe, staff_page)
 
     # A test to herself, then the real thing.
