@@ -61,8 +61,7 @@ def assert_accessible(axe, page):
 
 
 # The data migrations (by module path) whose rows the tests rely on: the Moderators group with its permissions and
-# the catalogue of
-# cooperation forms. Each function is idempotent (get_or_create, permissions.add).
+# the catalogue of cooperation forms. Each function is idempotent (get_or_create, permissions.add).
 DATA_MIGRATIONS = [
     ("partnerships", "0003_moderators_group", "create_group"),
     ("partnerships", "0005_cooperation", "create_catalogue"),
