@@ -26,11 +26,13 @@ from simple_history.models import HistoricalChanges
 from initiatives import models as initiatives
 from partnerships import models as partnerships
 from partnerships import services
+from partnerships.announcements import models as announcements
 from partnerships.cooperation import models as cooperation
 from partnerships.models import Company
 from partnerships.review import models as review
 from partnerships.review.models import Referenced
 from portal.lib.personal import Person
+from portal.news import models as news
 from practices import catalogue
 from practices import models as practices
 
@@ -57,6 +59,8 @@ def collect(user):
         "good_practices": practices.personal_data(user),
         "initiatives": initiatives.personal_data(user),
         "review": review.personal_data(user),
+        "announcements": announcements.personal_data(user),
+        "news_you_wrote": news.personal_data(user),
         "changes_you_made": _history_made_by(user),
         "emails_to_you": _emails_to(Person.of(user)),
     }
@@ -172,7 +176,9 @@ def delete_account(user):
     - What stays with a company stays without them: sign-ups they are the contact of pass to the owner or lose the
       contact, invitations to their addresses and their membership history go, problem reports lose their address,
       and no history row or admin log entry points at them any more. Review events keep the decision (`by` is null).
-    - Their sessions on other devices end, and their allauth rows (addresses, authenticators) cascade.
+    - Their sessions on other devices end, and their allauth rows (addresses, authenticators) cascade, as do the
+      records of the announcements e-mailed to them and their choice to receive none; the announcements and news
+      they wrote or sent as staff stay without their name.
     """
     person = Person.of(user)
     # The person and everything that hangs on them go together or not at all; files only after the commit.

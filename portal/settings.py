@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "partnerships.cooperation",
     "initiatives",
     "practices",
+    "partnerships.announcements",
+    "portal.news",
     "portal.admin_site.PortalAdminConfig",  # django.contrib.admin, with "View on site" on SITE_URL
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -37,6 +37,8 @@ urlpatterns = [
     path("", include("partnerships.cooperation.urls")),
     path("", include("practices.urls")),
     path("", include("initiatives.urls")),
+    path("", include("partnerships.announcements.urls")),
+    path("", include("portal.news.urls")),
 ]
 
 if settings.DEBUG:

@@ -14,15 +14,23 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from partnerships import access
+from partnerships.announcements import models as announcements
 from partnerships.models import Company
 from portal import personal_data
 from portal.forms import DeleteAccountForm
 from portal.middleware import has_authenticator_app
+from portal.news.models import NewsItem
 from portal.security import log_refused
+
+HOME_NEWS = 3
 
 
 def home(request):
-    return render(request, "portal/home.html", {"partner_count": Company.objects.verified().count()})
+    context = {
+        "partner_count": Company.objects.verified().count(),
+        "news": list(NewsItem.objects.public()[:HOME_NEWS]),
+    }
+    return render(request, "portal/home.html", context)
 
 
 def about(request):
@@ -66,7 +74,11 @@ def _accessibility_facts():
 
 @login_required
 def account_settings(request):
-    return render(request, "account/settings.html", {"has_two_factor": has_authenticator_app(request.user)})
+    context = {
+        "has_two_factor": has_authenticator_app(request.user),
+        "receives_announcements": announcements.receives_announcements(request.user),
+    }
+    return render(request, "account/settings.html", context)
 
 
 @never_cache

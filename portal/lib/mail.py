@@ -32,14 +32,15 @@ def absolute_url(name, *args):
     return settings.SITE_URL + reverse(name, args=args)
 
 
-def send_one(template, address, language, context):
-    """Render `template` in `language` (the portal's default when None) and queue it for `address`."""
+def send_one(template, address, language, context, headers=None):
+    """Render `template` in `language` (the portal's default when None) and queue it for `address`, with extra
+    `headers` if given (e.g. List-Unsubscribe)."""
     with translation.override(language or settings.LANGUAGE_CODE):
         ctx = {**context, "SITE_URL": settings.SITE_URL, "LANGUAGE_CODE": translation.get_language()}
         subject = " ".join(render_to_string(f"emails/{template}_subject.txt", ctx).split())
         text = render_to_string(f"emails/{template}.txt", ctx)
         html = render_to_string(f"emails/{template}.html", ctx)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [address])
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [address], headers=headers)
     message.attach_alternative(html, "text/html")
     message.send()  # through EMAIL_BACKEND, the QueueBackend below
 

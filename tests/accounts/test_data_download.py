@@ -12,12 +12,14 @@ from django.core.mail import send_mail
 from django.utils import timezone
 
 from initiatives.models import Ride
+from partnerships.announcements.models import Announcement, OptOut, Recipient
 from partnerships.models import CompanyRevision, Invitation, JoinRequest
 from partnerships.review.models import ReviewEvent, StaffNote
 from practices.models import PracticeRevision, ProblemReport
 from tests.cooperation.factories import ApplicationFactory
 from tests.factories import CompanyFactory, UserFactory
 from tests.initiatives.factories import BikeCampaignFactory, ParticipationFactory
+from tests.news.factories import NewsItemFactory
 from tests.practices.factories import PublishedPracticeFactory
 
 
@@ -162,6 +164,32 @@ def two_factor(user, tag):
     return ("account", "two_factor_authentication"), "totp"
 
 
+def announcement_received(user, tag):
+    announcement = Announcement.objects.create(
+        subject_pl=f"Ogłoszenie dla {tag}", body_pl="Treść.", status=Announcement.Status.SENT, sent_at=timezone.now()
+    )
+    Recipient.objects.create(announcement=announcement, user=user, email=user.email, language="pl")
+    return ("announcements", "announcements_received"), f"Ogłoszenie dla {tag}"
+
+
+def announcements_turned_off(user, tag):
+    OptOut.objects.create(user=user)
+    return ("announcements", "announcements_turned_off"), str(timezone.now().year)
+
+
+def announcement_sent(user, tag):
+    Announcement.objects.create(
+        subject_pl=f"Wysłane przez {tag}", body_pl="Treść.", status=Announcement.Status.SENT, sent_by=user,
+        sent_at=timezone.now(),
+    )
+    return ("announcements", "announcements_you_sent"), f"Wysłane przez {tag}"
+
+
+def news_written(user, tag):
+    NewsItemFactory(title_pl=f"Wiadomość napisana przez {tag}", created_by=user)
+    return ("news_you_wrote",), f"Wiadomość napisana przez {tag}"
+
+
 KINDS = [
     membership,
     join_request_sent,
@@ -183,6 +211,10 @@ KINDS = [
     change_made,
     second_address,
     two_factor,
+    announcement_received,
+    announcements_turned_off,
+    announcement_sent,
+    news_written,
 ]
 
 
@@ -199,7 +231,10 @@ def test_the_download_holds_it(client_for, owner, kind):
     assert text in _section(data, path)
 
 
-@pytest.mark.parametrize("kind", [k for k in KINDS if k not in (two_factor,)], ids=lambda kind: kind.__name__)
+# What these two leave in a download ("totp", this year) is in anyone's download, so it cannot tell people apart.
+@pytest.mark.parametrize(
+    "kind", [k for k in KINDS if k not in (two_factor, announcements_turned_off)], ids=lambda kind: kind.__name__
+)
 def test_the_download_holds_none_of_it_for_another_person(client_for, owner, outsider, kind):
     _path, text = kind(outsider, "theirs")
     _data, raw = _download(client_for, owner)
@@ -207,7 +242,9 @@ def test_the_download_holds_none_of_it_for_another_person(client_for, owner, out
 
 
 def test_everything_of_another_person_stays_out_of_the_download(client_for, owner, outsider):
-    theirs = [kind(outsider, "theirs")[1] for kind in KINDS if kind not in (two_factor, membership)]
+    theirs = [
+        kind(outsider, "theirs")[1] for kind in KINDS if kind not in (two_factor, membership, announcements_turned_off)
+    ]
     for kind in KINDS:
         kind(owner, "mine")
     _data, raw = _download(client_for, owner)

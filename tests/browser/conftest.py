@@ -60,8 +60,8 @@ def assert_accessible(axe, page):
 
 
 
-# The data migrations whose rows the tests rely on: the Moderators group with its permissions and the catalogue of
-# cooperation forms. Each function is idempotent (get_or_create, permissions.add).
+# The data migrations (by module path) whose rows the tests rely on: the Moderators group with its permissions and
+# the catalogue of cooperation forms. Each function is idempotent (get_or_create, permissions.add).
 DATA_MIGRATIONS = [
     ("partnerships", "0003_moderators_group", "create_group"),
     ("partnerships", "0005_cooperation", "create_catalogue"),
@@ -70,6 +70,8 @@ DATA_MIGRATIONS = [
     ("partnerships", "0009_companyrevision", "grant"),
     ("practices", "0002_search_index_and_moderators", "grant"),
     ("initiatives", "0002_moderators", "grant"),
+    ("partnerships.announcements", "0002_moderators", "grant"),
+    ("portal.news", "0002_moderators", "grant"),
 ]
 
 

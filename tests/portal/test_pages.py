@@ -187,12 +187,12 @@ def test_the_home_page_asks_the_same_number_of_queries_for_few_and_many_partners
             assert Client().get("/").status_code == 200
         return len(queries)
 
-    # Two queries: the count of verified partners and the featured practices (none here, so no photo or company
-    # query follows); no session or user for an anonymous visitor.
+    # Three queries: the count of verified partners, the latest news and the featured practices (none here, so no
+    # photo or company query follows); no session or user for an anonymous visitor.
     CompanyFactory.create_batch(5)
     few = queries_for_home()
     CompanyFactory.create_batch(45)
-    assert queries_for_home() == few == 2
+    assert queries_for_home() == few == 3
 
 
 def test_a_statement_date_that_is_not_a_date_names_the_variable(monkeypatch):
