@@ -77,6 +77,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.lib.page_cache.PageCacheMiddleware",  # anonymous public pages from the cache: before the session
     "portal.middleware.DatabaseOutageMiddleware",  # before anything that reads the database
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LanguageMiddleware",
@@ -134,6 +135,10 @@ if REDIS_URL:
 else:
     # The database cache with an atomic incr for the rate limits (see portal/lib/cache.py).
     CACHES = {"default": {"BACKEND": "portal.lib.cache.DatabaseCache", "LOCATION": "portal_cache"}}
+
+# Anonymous visitors' public pages are kept this many seconds in that cache (0: not at all). Changes by staff show at
+# once whatever this is (portal/lib/page_cache.py); it bounds the memory, and how late a page follows the clock alone.
+PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 60)
 
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [
