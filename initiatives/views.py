@@ -18,6 +18,7 @@ from initiatives.forms import InitiativeFilterForm, ParticipationForm, RideForm
 from initiatives.models import Initiative, Participation, Ride
 from partnerships import access
 from partnerships.models import Company
+from portal.lib.http import revalidated
 from portal.lib.page_cache import public_page
 
 PER_PAGE = 20
@@ -209,12 +210,14 @@ def results(request, slug):
 
 
 @public_page
+@revalidated
 def initiative_ics(request, slug):
     initiative = _initiative_for(request, slug)
     return _ics_response(calendar.build([initiative]), f"{initiative.slug}.ics")
 
 
 @public_page
+@revalidated
 def calendar_ics(request):
     initiatives = Initiative.objects.published().upcoming().order_by("start")
     return _ics_response(calendar.build(initiatives), "initiatives.ics")

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -7,6 +9,8 @@ from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import quote_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -206,5 +210,15 @@ def catalogue_pdf(request):
         response = render(request, "practices/catalogue_limit.html", status=429)
         response["Retry-After"] = "3600"
         return response
-    stamp = timezone.localdate().isoformat()
-    return FileResponse(pdf, content_type="application/pdf", filename=f"katalog-dobrych-praktyk-{stamp}.pdf")
+    # The file's name is its selection and the hash of its content (practices.catalogue): its ETag. Clients keep it
+    # and ask again each time; an unchanged catalogue is a 304, without sending the file.
+    etag = quote_etag(Path(pdf.name).name.split(".", 1)[0])  # a file built just now is read from its .part name
+    response = get_conditional_response(request, etag=etag)
+    if response is not None:
+        pdf.close()
+    else:
+        stamp = timezone.localdate().isoformat()
+        response = FileResponse(pdf, content_type="application/pdf", filename=f"katalog-dobrych-praktyk-{stamp}.pdf")
+    response["ETag"] = etag
+    patch_cache_control(response, no_cache=True)
+    return response

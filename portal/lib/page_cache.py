@@ -25,6 +25,7 @@ import functools
 import hashlib
 import logging
 import secrets
+import time
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -61,17 +62,27 @@ def public_page(view=None, *, query=()):
     return mark(view) if view is not None else mark
 
 
+def _new_version():
+    """A random token, and the time of the change it stands for."""
+    return f"{secrets.token_hex(8)}-{int(time.time())}"
+
+
 def version():
-    """The current public content version (a token), created when there is none."""
+    """The current public content version, created when there is none."""
     token = cache.get(VERSION_KEY)
     if token is None:
-        cache.add(VERSION_KEY, secrets.token_hex(8), None)
+        cache.add(VERSION_KEY, _new_version(), None)
         token = cache.get(VERSION_KEY)
     return token
 
 
+def changed_at():
+    """When public content last changed, as a Unix time (or when the cache lost the version: never earlier)."""
+    return int(version().rsplit("-", 1)[1])
+
+
 def _replace_version():
-    cache.set(VERSION_KEY, secrets.token_hex(8), None)
+    cache.set(VERSION_KEY, _new_version(), None)
 
 
 def bump():
@@ -164,7 +175,7 @@ class PageCacheMiddleware:
             return response
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             return response  # signed in by this very request
-        etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+        etag = response.get("ETag") or quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
         storable = (
             key is not None
             and request.method == "GET"
