@@ -138,7 +138,8 @@ else:
 
 # Anonymous visitors' public pages are kept this many seconds in that cache (0: not at all). Changes by staff show at
 # once whatever this is (portal/lib/page_cache.py); it bounds the memory, and how late a page follows the clock alone.
-PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 60)
+# Off by default with debug on, so that a developer's edited template shows at once (the tests turn it on).
+PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 0 if DEBUG else 60)
 
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [

@@ -19,6 +19,9 @@ def _fresh_cache_and_media(settings, tmp_path):
     # Each test starts with empty rate-limit counters (a private in-memory cache, so tests without the database
     # work too) and uploads into a temporary folder.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Anonymous visitors' pages are cached as in production (debug's default is off): every test that changes
+    # something and looks at a public page again also checks that the change reaches the cached page.
+    settings.PAGE_CACHE_SECONDS = 60
     settings.MEDIA_ROOT = tmp_path / "media"
     # Hashing passwords at full strength would cost seconds per test; what is tested here is not the hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
