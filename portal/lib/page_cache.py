@@ -30,7 +30,8 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
+from django.core.cache import cache as default_cache
+from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -41,6 +42,8 @@ from django.utils.http import quote_etag
 logger = logging.getLogger("portal.page_cache")
 
 VERSION_KEY = "page-cache:version"
+# The cache alias of the pages (settings.CACHES), or the default cache when there is none.
+ALIAS = "pages"
 # Longer query strings, or more parameters, are rendered but never stored.
 MAX_QUERY_LENGTH = 300
 MAX_QUERY_PARAMETERS = 12
@@ -62,6 +65,10 @@ def public_page(view=None, *, query=()):
     return mark(view) if view is not None else mark
 
 
+def _cache():
+    return caches[ALIAS] if ALIAS in settings.CACHES else default_cache
+
+
 def _new_version():
     """A random token, and the time of the change it stands for."""
     return f"{secrets.token_hex(8)}-{int(time.time())}"
@@ -69,6 +76,7 @@ def _new_version():
 
 def version():
     """The current public content version, created when there is none."""
+    cache = _cache()
     token = cache.get(VERSION_KEY)
     if token is None:
         cache.add(VERSION_KEY, _new_version(), None)
@@ -82,7 +90,7 @@ def changed_at():
 
 
 def _replace_version():
-    cache.set(VERSION_KEY, _new_version(), None)
+    _cache().set(VERSION_KEY, _new_version(), None)
 
 
 def bump():
@@ -161,7 +169,7 @@ class PageCacheMiddleware:
         if pairs is not None:
             try:
                 key = _key(request, version(), pairs)
-                stored = cache.get(key)
+                stored = _cache().get(key)
             except DisallowedHost:
                 return self.get_response(request)  # Django answers 400 for it
             except Exception:  # noqa: BLE001  (a cache that is down must not take the pages with it)
@@ -186,7 +194,7 @@ class PageCacheMiddleware:
         if storable and response.status_code == 200:
             headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_STORED]
             try:
-                cache.set(key, {"content": response.content, "headers": headers, "etag": etag}, seconds)
+                _cache().set(key, {"content": response.content, "headers": headers, "etag": etag}, seconds)
             except Exception:  # noqa: BLE001
                 logger.warning("The page cache could not be written.", exc_info=True)
         return response
