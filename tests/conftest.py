@@ -44,6 +44,13 @@ def _fresh_cache_and_media(settings, tmp_path):
     _clear_caches()
 
 
+@pytest.fixture
+def rendered_pages(settings):
+    """For tests that count what rendering a page costs: anonymous pages are not taken from the page cache (it is
+    tested in tests/portal/test_page_cache.py), so rows made with bulk_create, which sends no signal, count too."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def _clear_caches():
     for alias in django_settings.CACHES:  # a test may have replaced them with its own
         caches[alias].clear()
