@@ -134,7 +134,8 @@ def main():
                 raise SystemExit(f"{path} does not answer 200")
         load_before = os.getloadavg()
         print(f"gunicorn: {args.workers} workers, {args.connections} connections, {args.seconds:g} s per measurement; "
-              f"cache: {'Redis' if redis_url else 'database'}; CPUs: {os.cpu_count()}")
+              f"cache: {'Redis' if redis_url else 'database'}, pages kept "
+              f"{os.environ.get('PORTAL_PAGE_CACHE_SECONDS', '60')} s (0: not cached); CPUs: {os.cpu_count()}")
         print(f"load average before: {' '.join(f'{x:.2f}' for x in load_before)}")
         print(f"{'page':42} {'req/s':>8} {'p99 ms':>8} {'healthz req/s':>14} {'p99 ms':>8} {'ratio':>6}")
         ratios = []
