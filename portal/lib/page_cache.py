@@ -36,6 +36,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response
 from django.utils.http import quote_etag
 
@@ -136,9 +137,13 @@ def _key(request, token, pairs):
     return f"page-cache:{token}:{hashlib.sha256(place.encode()).hexdigest()}"
 
 
-def _cacheable_view(request):
-    match = getattr(request, "resolver_match", None)
-    return getattr(match.func, "public_page_query", None) if match else None
+def _public_query(request):
+    """The query parameters of the public page the path leads to, or None when it leads to no public page."""
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return None
+    return getattr(match.func, "public_page_query", None)
 
 
 def _finish(request, response, etag):
@@ -164,6 +169,9 @@ class PageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         if seconds <= 0 or request.method not in ("GET", "HEAD") or not _anonymous(request):
             return self.get_response(request)
+        allowed = _public_query(request)
+        if allowed is None:  # not a public page: no round trip to the cache (/healthz, the admin…)
+            return self.get_response(request)
         pairs = _query(request)
         key = None
         if pairs is not None:
@@ -178,8 +186,7 @@ class PageCacheMiddleware:
             if stored is not None:
                 return self._replay(request, stored)
         response = self.get_response(request)
-        allowed = _cacheable_view(request)
-        if allowed is None or response.status_code != 200 or response.streaming or response.cookies:
+        if response.status_code != 200 or response.streaming or response.cookies:
             return response
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             return response  # signed in by this very request
