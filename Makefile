@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint migrations-check messages bench two-servers soak
+.PHONY: install run test lint migrations-check messages bench loadtest two-servers soak
 
 install: $(STAMP)
 
@@ -46,6 +46,9 @@ messages: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+loadtest: install
+	$(BIN)/python bench/loadtest.py $(LOADTEST_ARGS)
 
 two-servers: install
 	$(BIN)/python bench/two_servers.py

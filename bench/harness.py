@@ -49,6 +49,23 @@ def recreate_database(url):
     admin.close()
 
 
+def drop_database(url):
+    import psycopg2
+
+    parts = urlparse(url)
+    name = parts.path.lstrip("/")
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+        raise SystemExit(f"Refusing a database name that is not a plain identifier: {name!r}")
+    admin = psycopg2.connect(
+        host=parts.hostname or "127.0.0.1", port=parts.port or 5432, user=parts.username or "postgres",
+        password=parts.password or None, dbname="postgres",
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    admin.close()
+
+
 def start_s3():
     """A moto S3 server on 127.0.0.1 with a bucket anybody may read; returns (server, DJANGO_STORAGE_URL)."""
     import boto3

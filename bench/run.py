@@ -35,6 +35,7 @@ os.environ.update(
     DJANGO_SECURE_SSL_REDIRECT="0",
     DJANGO_MANIFEST_STATIC="0",
     DJANGO_LOG_LEVEL="WARNING",
+    PORTAL_PAGE_CACHE_SECONDS="0",  # the server time of rendering is measured, not the page cache's (make loadtest)
 )
 
 

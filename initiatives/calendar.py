@@ -4,7 +4,6 @@ from datetime import UTC
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.utils import timezone
 from icalendar import Calendar, Event, vGeo
 
 
@@ -15,17 +14,18 @@ def build(initiatives):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     host = urlsplit(settings.SITE_URL).hostname or "localhost"
-    stamp = timezone.now()
     for initiative in initiatives:
-        calendar.add_component(_event(initiative, host, stamp))
+        calendar.add_component(_event(initiative, host))
     return calendar.to_ical()
 
 
-def _event(initiative, host, stamp):
+def _event(initiative, host):
     url = settings.SITE_URL + initiative.get_absolute_url()
     event = Event()
     event.add("uid", f"initiative-{initiative.pk}@{host}")
-    event.add("dtstamp", stamp)
+    # The event's last change, not the moment of the download: the file stays the same until the initiative changes,
+    # so its ETag does, and calendar programs revalidating it get 304.
+    event.add("dtstamp", initiative.updated_at.astimezone(UTC))
     # Stored in UTC; written with a trailing Z, which every calendar program reads.
     event.add("dtstart", initiative.start.astimezone(UTC))
     event.add("dtend", initiative.end.astimezone(UTC))

@@ -14,6 +14,7 @@ from initiatives import emails
 from partnerships.choices import District
 from partnerships.models import Membership
 from partnerships.review.models import Referenced
+from portal.lib import page_cache
 from portal.lib.personal import addresses_of, matching
 from portal.lib.text import unique_slug
 
@@ -185,6 +186,7 @@ class Initiative(models.Model):
         now = timezone.now()
         with transaction.atomic():
             Initiative.objects.filter(pk=self.pk).update(status=self.Status.CANCELLED)
+            page_cache.bump()  # an UPDATE sends no post_save: the public pages are told here
             claimed = Initiative.objects.filter(pk=self.pk, cancellation_notified_at__isnull=True).update(
                 cancellation_notified_at=now
             )

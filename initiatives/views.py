@@ -18,6 +18,8 @@ from initiatives.forms import InitiativeFilterForm, ParticipationForm, RideForm
 from initiatives.models import Initiative, Participation, Ride
 from partnerships import access
 from partnerships.models import Company
+from portal.lib.http import revalidated
+from portal.lib.page_cache import public_page
 
 PER_PAGE = 20
 
@@ -47,16 +49,19 @@ def _listing(request, queryset, template, heading):
     return render(request, template, context)
 
 
+@public_page(query=("page", *InitiativeFilterForm.base_fields))
 def initiative_list(request):
     queryset = Initiative.objects.upcoming().order_by("start", "pk")
     return _listing(request, queryset, "initiatives/list.html", _("Upcoming initiatives"))
 
 
+@public_page(query=("page", *InitiativeFilterForm.base_fields))
 def initiative_past(request):
     queryset = Initiative.objects.past().order_by("-start", "-pk")
     return _listing(request, queryset, "initiatives/list.html", _("Past initiatives"))
 
 
+@public_page
 def initiative_detail(request, slug):
     initiative = _initiative_for(request, slug)
     return render(request, "initiatives/detail.html", _detail_context(request, initiative))
@@ -175,6 +180,7 @@ def rides(request, slug):
     return render(request, "initiatives/rides.html", context, status=400 if form is not None and form.errors else 200)
 
 
+@public_page
 def results(request, slug):
     initiative = _initiative_for(request, slug, bike=True)
     registered = Participation.objects.filter(
@@ -203,11 +209,15 @@ def results(request, slug):
     return render(request, "initiatives/results.html", context)
 
 
+@public_page
+@revalidated
 def initiative_ics(request, slug):
     initiative = _initiative_for(request, slug)
     return _ics_response(calendar.build([initiative]), f"{initiative.slug}.ics")
 
 
+@public_page
+@revalidated
 def calendar_ics(request):
     initiatives = Initiative.objects.published().upcoming().order_by("start")
     return _ics_response(calendar.build(initiatives), "initiatives.ics")
@@ -226,6 +236,7 @@ def _tile_origin():
 
 # The tiles are the page's only third-party resource, so only this page allows their server in img-src; the script
 # requests no tile before the visitor presses "Load the map".
+@public_page
 @csp_update({"img-src": [_tile_origin()]})
 def initiative_map(request):
     # The places left on every card come from the annotation, not from a query per initiative.

@@ -15,6 +15,7 @@ from partnerships import access, next_steps, services
 from partnerships.forms import CompanyForm, InvitationForm, JoinRequestForm, PartnerFilterForm
 from partnerships.models import Company, Invitation, JoinRequest, Membership
 from partnerships.review.workflow import Status as ReviewStatus
+from portal.lib.page_cache import public_page
 
 PARTNERS_PER_PAGE = 24
 INVITATION_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what secrets.token_urlsafe makes
@@ -326,6 +327,7 @@ def invitation(request, token):
     return render(request, "partnerships/invitation.html", {"invitation": invitation})
 
 
+@public_page(query=("page", *PartnerFilterForm.base_fields))
 def partner_list(request):
     # Two queries per page: the COUNT for the paginator and the page of companies (only the columns the list shows).
     companies = Company.objects.verified().only("name", "slug", "sector", "district", "logo_thumbnail")
@@ -335,6 +337,7 @@ def partner_list(request):
     return render(request, "partnerships/partner_list.html", context)
 
 
+@public_page
 def partner_detail(request, slug):
     company = get_object_or_404(Company.objects.verified(), slug=slug)
     return render(request, "partnerships/partner_detail.html", {"company": company})

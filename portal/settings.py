@@ -79,6 +79,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.lib.page_cache.PageCacheMiddleware",  # anonymous public pages from the cache: before the session
     "portal.middleware.DatabaseOutageMiddleware",  # before anything that reads the database
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LanguageMiddleware",
@@ -131,11 +132,28 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: shared between processes, so rate limits hold under several gunicorn workers.
 REDIS_URL = env_redis_url("REDIS_URL")
+# Anonymous visitors' pages (portal/lib/page_cache.py) have a cache alias of their own: in the database, a table of
+# their own, so that culling it never removes a rate-limit counter; in Redis, keys that always expire (see README).
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "p"},
+    }
 else:
     # The database cache with an atomic incr for the rate limits (see portal/lib/cache.py).
-    CACHES = {"default": {"BACKEND": "portal.lib.cache.DatabaseCache", "LOCATION": "portal_cache"}}
+    CACHES = {
+        "default": {"BACKEND": "portal.lib.cache.DatabaseCache", "LOCATION": "portal_cache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_page_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+
+# Anonymous visitors' public pages are kept this many seconds in that cache (0: not at all). Changes by staff show at
+# once whatever this is (portal/lib/page_cache.py); it bounds the memory, and how late a page follows the clock alone.
+# Off by default with debug on, so that a developer's edited template shows at once (the tests turn it on).
+PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 0 if DEBUG else 60)
 
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [

@@ -4,12 +4,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
@@ -18,6 +20,7 @@ from partnerships.announcements import models as announcements
 from partnerships.models import Company
 from portal import personal_data
 from portal.forms import DeleteAccountForm
+from portal.lib.page_cache import public_page
 from portal.middleware import has_authenticator_app
 from portal.news.models import NewsItem
 from portal.security import log_refused
@@ -25,6 +28,7 @@ from portal.security import log_refused
 HOME_NEWS = 3
 
 
+@public_page
 def home(request):
     context = {
         "partner_count": Company.objects.verified().count(),
@@ -33,14 +37,17 @@ def home(request):
     return render(request, "portal/home.html", context)
 
 
+@public_page
 def about(request):
     return render(request, "portal/about.html")
 
 
+@public_page
 def accessibility(request):
     return render(request, "portal/accessibility.html", {"statement": _accessibility_facts()})
 
 
+@public_page
 def privacy(request):
     return render(
         request,
@@ -92,15 +99,41 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+@csrf_exempt
 @require_POST
 def set_language(request):
-    """Django's language switch, which also remembers a signed-in user's choice for e-mails."""
+    """Django's language switch, which also remembers a signed-in user's choice for e-mails.
+
+    Anonymous visitors' pages carry no CSRF token, so that they can be cached (portal/lib/page_cache.py). For them
+    the switch does nothing but set the language cookie, and it is refused when the browser says the form came from
+    another site (the Origin header every current browser sends with a POST, or Sec-Fetch-Site). A signed-in user's
+    choice is also saved on their account: their switch carries a token, checked as on every other form.
+    """
+    if request.user.is_authenticated:
+        return _set_account_language(request)
+    if not _posted_from_this_site(request):
+        raise PermissionDenied("language switch posted from another site")
+    return django_set_language(request)
+
+
+@csrf_protect
+def _set_account_language(request):
     response = django_set_language(request)
     language = request.POST.get("language")
-    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+    if language in dict(settings.LANGUAGES):
         request.user.language = language
         request.user.save(update_fields=["language"])
     return response
+
+
+def _posted_from_this_site(request):
+    if request.headers.get("Sec-Fetch-Site") in ("cross-site", "same-site"):
+        return False
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True  # not a browser's cross-site form: those send Origin
+    own = f"{request.scheme}://{request.get_host()}"
+    return origin in (own, *settings.CSRF_TRUSTED_ORIGINS)
 
 
 @login_required

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -8,11 +10,14 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import quote_etag
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerships import access
 from portal.lib import ratelimit
+from portal.lib.page_cache import public_page
 from practices import catalogue
 from practices.forms import FilterForm, PhotoFormSet, PracticeForm, ProblemReportForm
 from practices.models import GoodPractice, PracticeRevision, PracticeStatus, ProblemReport
@@ -55,6 +60,7 @@ def _filter_form(request):
     return FilterForm(request.GET or None, years=_published_years())
 
 
+@public_page(query=("page", *FilterForm.base_fields))
 def practice_list(request):
     form = _filter_form(request)
     practices = form.filter(GoodPractice.objects.published().for_cards())
@@ -169,27 +175,31 @@ def practice_action(request, pk, action):
     return redirect(practice.get_absolute_url())
 
 
-def _detail_context(request, practice, report_form):
+def _detail_context(request, practice):
     """The practice page; its company's members also see their actions and any edit in progress."""
     is_member = practice.is_member(request.user)
     return {
         "practice": practice,
         "photos": list(practice.photos.all()),
         "related": list(practice.related()),
-        "report_form": report_form,
         "actions": practice.available_actions(request.user) if is_member else [],
         "revision": practice.open_revision() if is_member else None,
     }
 
 
+@public_page
 def practice_detail(request, slug):
     practice = _public_practice_for(request, slug)
-    return render(request, "practices/detail.html", _detail_context(request, practice, ProblemReportForm()))
+    return render(request, "practices/detail.html", _detail_context(request, practice))
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def report_problem(request, slug):
+    """The problem report has a page of its own, so that the practice's page, cached for anonymous visitors, needs no
+    CSRF token: this page sets it."""
     practice = get_object_or_404(GoodPractice.objects.published(), slug=slug)
+    if request.method != "POST":
+        return render(request, "practices/report.html", {"practice": practice, "report_form": ProblemReportForm()})
     form = ProblemReportForm(request.POST)
     if form.is_valid():
         if not form.cleaned_data["website"]:  # the honeypot stayed empty: a person, not a bot
@@ -204,7 +214,7 @@ def report_problem(request, slug):
             )
         messages.success(request, _("Thank you. City staff will look at your report."))
         return redirect(practice.get_absolute_url())
-    return render(request, "practices/detail.html", _detail_context(request, practice, form), status=400)
+    return render(request, "practices/report.html", {"practice": practice, "report_form": form}, status=400)
 
 
 def catalogue_pdf(request):
@@ -217,5 +227,15 @@ def catalogue_pdf(request):
         response = render(request, "practices/catalogue_limit.html", status=429)
         response["Retry-After"] = "3600"
         return response
-    stamp = timezone.localdate().isoformat()
-    return FileResponse(pdf, content_type="application/pdf", filename=f"katalog-dobrych-praktyk-{stamp}.pdf")
+    # The file's name is its selection and the hash of its content (practices.catalogue): its ETag. Clients keep it
+    # and ask again each time; an unchanged catalogue is a 304, without sending the file.
+    etag = quote_etag(Path(pdf.name).name.split(".", 1)[0])  # a file built just now is read from its .part name
+    response = get_conditional_response(request, etag=etag)
+    if response is not None:
+        pdf.close()
+    else:
+        stamp = timezone.localdate().isoformat()
+        response = FileResponse(pdf, content_type="application/pdf", filename=f"katalog-dobrych-praktyk-{stamp}.pdf")
+    response["ETag"] = etag
+    patch_cache_control(response, no_cache=True)
+    return response

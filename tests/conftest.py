@@ -5,7 +5,8 @@ import json
 import uuid
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings as django_settings
+from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 from post_office.models import STATUS, Email
@@ -18,7 +19,13 @@ from tests.factories import CompanyFactory, MembershipFactory, StaffFactory, Use
 def _fresh_cache_and_media(settings, tmp_path):
     # Each test starts with empty rate-limit counters (a private in-memory cache, so tests without the database
     # work too) and uploads into a temporary folder.
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    }
+    # Anonymous visitors' pages are cached as in production (debug's default is off): every test that changes
+    # something and looks at a public page again also checks that the change reaches the cached page.
+    settings.PAGE_CACHE_SECONDS = 60
     settings.MEDIA_ROOT = tmp_path / "media"
     # Hashing passwords at full strength would cost seconds per test; what is tested here is not the hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -32,9 +39,21 @@ def _fresh_cache_and_media(settings, tmp_path):
         "DEFAULT_PRIORITY": "now",
     }
     settings.MAIL_QUEUE_LOCK_FILE = str(tmp_path / "mail-queue")
-    cache.clear()
+    _clear_caches()
     yield
-    cache.clear()
+    _clear_caches()
+
+
+@pytest.fixture
+def rendered_pages(settings):
+    """For tests that count what rendering a page costs: anonymous pages are not taken from the page cache (it is
+    tested in tests/portal/test_page_cache.py), so rows made with bulk_create, which sends no signal, count too."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+def _clear_caches():
+    for alias in django_settings.CACHES:  # a test may have replaced them with its own
+        caches[alias].clear()
 
 
 class MailQueue:

@@ -14,6 +14,7 @@ from partnerships.cooperation.models import Application, CooperationForm
 from partnerships.cooperation.questions import display_answers, form_class_for
 from partnerships.models import Company
 from partnerships.review.workflow import COMPANY
+from portal.lib.page_cache import public_page
 
 
 def _application_for(request, pk, write=False):
@@ -30,6 +31,7 @@ def _application_for(request, pk, write=False):
     return application
 
 
+@public_page
 def form_list(request):
     # One query for the active forms, grouped here in the order of CooperationForm.Group.
     cooperation_forms = list(CooperationForm.objects.active())
@@ -40,6 +42,7 @@ def form_list(request):
     return render(request, "partnerships/cooperation/form_list.html", {"groups": [g for g in groups if g[2]]})
 
 
+@public_page
 def form_detail(request, slug):
     cooperation_form = get_object_or_404(CooperationForm.objects.active(), slug=slug)
     partners = (

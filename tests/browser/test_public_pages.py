@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
+from tests.practices.factories import PublishedPracticeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -152,3 +153,17 @@ def test_a_member_sets_up_the_authenticator_app_on_an_accessible_page(page, live
     page.get_by_role("button", name="Włącz uwierzytelnianie dwuskładnikowe").click()
     expect(page).to_have_url(re.compile(r"/accounts/2fa/"))
     assert Authenticator.objects.filter(user=member, type=Authenticator.Type.TOTP).exists()
+
+
+def test_a_visitor_reports_a_problem_from_the_cached_practice_page(page, live_server, axe, requests_seen):
+    practice = PublishedPracticeFactory(title="Panele na dachu hali")
+    page.goto(live_server.url + practice.get_absolute_url())
+    page.reload()  # the second time from the page cache: still the link to the form
+    page.get_by_role("link", name="Zgłoś problem z tą praktyką").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Zgłoś problem z tą praktyką")
+    assert_accessible(axe, page)
+    page.get_by_label("Co jest nie tak z tą praktyką?").fill("Link na stronie firmy nie działa.")
+    page.get_by_role("button", name="Wyślij zgłoszenie").click()
+    expect(page).to_have_url(live_server.url + practice.get_absolute_url())
+    expect(page.get_by_role("status")).to_contain_text("Dziękujemy")
+    _assert_only_own_host(requests_seen, live_server)

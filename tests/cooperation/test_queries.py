@@ -11,7 +11,7 @@ from partnerships.models import Company
 from partnerships.review.models import ReviewEvent
 from tests.cooperation.factories import ApplicationFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_pages")]
 
 
 def make_forms(n, prefix):

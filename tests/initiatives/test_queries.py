@@ -15,6 +15,8 @@ from portal.models import User
 from tests.factories import CompanyFactory, UserFactory
 from tests.initiatives.factories import BikeCampaignFactory, InitiativeFactory
 
+pytestmark = pytest.mark.usefixtures("rendered_pages")  # what rendering costs, at two sizes made with bulk_create
+
 
 def _count(client, url):
     with CaptureQueriesContext(connection) as queries:
