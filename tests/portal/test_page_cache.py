@@ -11,12 +11,14 @@ from django.urls import reverse
 from initiatives.models import Initiative
 from partnerships.cooperation.models import CooperationForm
 from partnerships.models import Company, CompanyRevision
+from portal.news.models import NewsItem
 from practices.models import PracticeRevision, PracticeStatus
 from tests.admin_review.conftest import form_data
 from tests.companies.test_profile_review import _profile
 from tests.factories import CompanyFactory
 from tests.initiatives.conftest import admin_form_data
 from tests.initiatives.factories import InitiativeFactory
+from tests.news.test_admin import _form as news_form
 from tests.practices.factories import PracticeFactory, PublishedPracticeFactory
 from tests.practices.test_access import VALID
 
@@ -52,6 +54,8 @@ def public_urls(site):
         initiative.get_absolute_url(),
         "/initiatives/map/",
         "/practices/feed/",
+        "/news/",
+        "/news/feed/",
         "/initiatives/calendar.ics",
         reverse("initiatives:ics", args=[initiative.slug]),
     ]
@@ -333,3 +337,20 @@ def test_an_anonymous_language_switch_from_this_site_works_and_from_another_is_r
         refused = Client(enforce_csrf_checks=True).post("/i18n/setlang/", {"language": "en", "next": "/"}, **headers)
         assert refused.status_code == 403, headers
         assert settings.LANGUAGE_COOKIE_NAME not in refused.cookies
+
+
+@pytest.mark.django_db
+def test_news_staff_publish_and_unpublish_show_at_once(client_for, staff, site):
+    assert not _seen("/news/", "Nowy park kieszonkowy")  # the empty list is now in the cache
+    assert not _seen("/", "Nowy park kieszonkowy") and not _seen("/news/feed/", "Nowy park kieszonkowy")
+    admin = client_for(staff)
+    assert admin.post("/admin/news/newsitem/add/", news_form()).status_code == 302
+    item = NewsItem.objects.get()
+    for url in ("/news/", "/", "/news/feed/", item.get_absolute_url()):
+        assert _seen(url, "Nowy park kieszonkowy"), url
+    data = news_form()
+    data.pop("is_published")
+    assert admin.post(reverse("admin:news_newsitem_change", args=[item.pk]), data).status_code == 302
+    for url in ("/news/", "/", "/news/feed/"):
+        assert not _seen(url, "Nowy park kieszonkowy"), url
+    assert _anonymous().get(item.get_absolute_url()).status_code == 404
