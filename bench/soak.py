@@ -3,8 +3,10 @@
 Usage: `make soak` (or `.venv/bin/python bench/soak.py [--users 50] [--duration 120] [--database NAME]`). The
 database (`climate_portal_soak` on the server DATABASE_URL names) is dropped and created anew and migrated; each
 simulated user owns a verified company made straight in the database (signing up needs the mail flow) and signs in
-through the login page. Then, until the time is up, each one in turn browses the public pages, submits a good
-practice, applies to a cooperation form and joins a city initiative.
+through the login page (arriving over `--ramp-up` seconds; the load's `--duration` begins once all are signed
+in). Then, until the time is up, each one does in
+turn one thing that writes (applies to a cooperation form, joins a city initiative, lets a newcomer sign up from
+the same address, asks for a password reset, submits a good practice) and then browses three pages.
 
 Every user speaks through the one proxy the portal trusts (DJANGO_BEHIND_PROXY=1) with an address of its own in
 X-Forwarded-For, as visitors do in production, so that the per-address sign-in limit counts each of them.
@@ -13,8 +15,9 @@ It prints the requests made, the answers by status, the server errors (5xx: must
 answer for 60 seconds, users whose sign-in failed, and checks that every submission the portal acknowledged (a
 redirect to the page of what was saved) is in the database. It exits 1 if any of those is not nil.
 
-Besides company members, anonymous visitors sign up (a confirmation e-mail each) and ask for password resets, and
-the applications submitted are announced to two moderators: every round of the soak queues e-mails.
+Sign-ups (a confirmation e-mail each), password resets and applications (announced to two moderators) queue
+e-mails; the database must hold every acknowledged sign-up too. A visitor given a 503 waits a second before the
+next click, and tries to sign in again.
 
 Two failures can be staged in the middle of the run (`make soak-failures` runs both, one after the other):
 
@@ -39,6 +42,7 @@ import collections
 import os
 import random
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -73,6 +77,9 @@ def main():
     parser.add_argument("--duration", "--seconds", type=float, default=120, help="seconds of load")
     parser.add_argument("--database", default="climate_portal_soak")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
+    parser.add_argument("--keep-log", type=Path, metavar="FILE", help="copy gunicorn's log to FILE at the end")
+    parser.add_argument("--ramp-up", type=float, default=30,
+                        help="seconds over which the users arrive and sign in, before the load begins")
     parser.add_argument("--restart-db", action="store_true",
                         help="run on a PostgreSQL cluster of the script's own and restart it in the middle")
     parser.add_argument("--down", type=float, default=10, help="seconds the database stays stopped (--restart-db)")
@@ -116,27 +123,43 @@ def main():
             sink = SmtpSink()
             workers = start_mail_workers(env, sink.port, Path(work.name))
         stats = Stats()
-        started = time.monotonic()
-        deadline = started + args.duration
+        # The users sign in first (a password check is the slowest request there is), arriving over --ramp-up
+        # seconds; the --duration seconds of load, and the failure in their middle, start once all of them are in.
+        clock = {}
+
+        def start_the_clock():
+            clock["started"] = time.monotonic()
+            clock["deadline"] = clock["started"] + args.duration
+            print(f"{clock['started'] - warm_up:.0f} s to sign the users in; {args.duration:g} s of load begin",
+                  flush=True)
+
+        everyone_in = threading.Barrier(len(world["emails"]) + 1, action=start_the_clock)
         threads = [
-            threading.Thread(target=simulate, args=(f"http://127.0.0.1:{port}", i, email, world, deadline, stats))
+            threading.Thread(target=simulate, args=(f"http://127.0.0.1:{port}", i, email, world, clock,
+                                                    everyone_in, stats, args.ramp_up))
             for i, email in enumerate(world["emails"])
         ]
-        if cluster:
-            threads.append(threading.Thread(target=restart_database, args=(cluster, started, args, stats)))
-        if sink:
-            threads.append(threading.Thread(target=stop_mail, args=(sink, started, args, stats)))
+        warm_up = time.monotonic()
         for thread in threads:
             thread.start()
+        everyone_in.wait(timeout=args.ramp_up + 600)
+        if cluster:
+            threads.append(threading.Thread(target=restart_database, args=(cluster, clock["started"], args, stats)))
+            threads[-1].start()
+        if sink:
+            threads.append(threading.Thread(target=stop_mail, args=(sink, clock["started"], args, stats)))
+            threads[-1].start()
         for thread in threads:
             thread.join(timeout=args.duration + 120)
-        elapsed = time.monotonic() - started
+        elapsed = time.monotonic() - clock["started"]
         drained = wait_for_the_queue(args.drain_timeout, stats) if sink else None
         harness.stop(processes)
         log.close()
         return report(stats, elapsed, log_path, sink, drained)
     finally:
         harness.stop(workers + processes)
+        if args.keep_log and log_path.exists():
+            shutil.copyfile(log_path, args.keep_log)
         if sink:
             sink.stop()
         if cluster:
@@ -196,15 +219,17 @@ class Stats:
             self.errors.append((method, url, repr(error)))
 
 
-def simulate(base, i, email, world, deadline, stats):
+def simulate(base, i, email, world, clock, everyone_in, stats, ramp_up):
     address = f"10.{world['network']}.{i // 250}.{i % 250 + 1}"
     visitor = harness.Browser(base, timeout=60, headers={"X-Forwarded-For": address})
     rng = random.Random(i)
-    time.sleep(i * 0.1)  # arrivals spread over the first seconds, not 50 password checks in the same instant
+    time.sleep(i * ramp_up / max(1, len(world["emails"])))  # arrivals spread out, not 50 password checks at once
 
     def call(method, url, data=None, form_url=None, by=visitor):
         if method == "POST":
             form_page = call("GET", form_url or url, by=by)
+            if form_page.status != 200:
+                return form_page  # no form to send (a 503 while the database is away): not sent
         sent_at = time.monotonic()
         try:
             response = by.get(url) if method == "GET" else by.post(url, data, form_page=form_page)
@@ -217,12 +242,16 @@ def simulate(base, i, email, world, deadline, stats):
         return response
 
     signed_in = call("POST", "/accounts/login/", {"login": email, "password": harness.PASSWORD})
-    while signed_in.status == 503 and time.monotonic() < deadline:  # the database is away: try again
+    for _attempt in range(30):  # the database is away: try again
+        if signed_in.status != 503:
+            break
         signed_in = call("POST", "/accounts/login/", {"login": email, "password": harness.PASSWORD})
+    everyone_in.wait()
     if signed_in.status != 302:
         with stats.lock:
             stats.not_signed_in.append((email, signed_in.status))
         return
+    deadline = clock["deadline"]
     forms = list(world["forms"])
     rng.shuffle(forms)
     initiatives = list(world["initiatives"])
@@ -230,9 +259,6 @@ def simulate(base, i, email, world, deadline, stats):
     n = 0
     while time.monotonic() < deadline:
         n += 1
-        for url in ("/", "/practices/", rng.choice(world["practices"]), "/initiatives/", "/partners/",
-                    "/cooperation/", "/company/"):
-            call("GET", url)
         action = n % 5
         if action == 0:
             title = f"Praktyka {email} nr {n}"
@@ -266,6 +292,10 @@ def simulate(base, i, email, world, deadline, stats):
             anonymous = harness.Browser(base, timeout=60, headers={"X-Forwarded-For": address})
             response = call("POST", "/accounts/password/reset/", {"email": email}, by=anonymous)
             _acknowledge(stats, "password reset", email, email, response, r"^/accounts/password/reset/done/$")
+        # Then the visitor looks around: three of the public pages or the company's dashboard.
+        for url in rng.sample(["/", "/practices/", rng.choice(world["practices"]), "/initiatives/", "/partners/",
+                               "/cooperation/", "/company/"], 3):
+            call("GET", url)
 
 
 def _acknowledge(stats, kind, email, what, response, success):
@@ -376,6 +406,10 @@ def report(stats, elapsed, log_path, sink, drained):
     other_5xx = server_errors - errors_500 - errors_503
     unanswered = stats.statuses["no answer"]
     print(f"\n{total} requests in {elapsed:.0f} s ({total / elapsed:.1f} a second)")
+    latencies = sorted(answered - sent for sent, answered, status in stats.answers if status != "no answer")
+    if latencies:
+        print(f"time to answer: median {latencies[len(latencies) // 2]:.2f} s, 95th percentile "
+              f"{latencies[int(len(latencies) * 0.95)]:.2f} s, longest {latencies[-1]:.2f} s")
     print("answers: " + ", ".join(f"{status}: {count}" for status, count in sorted(stats.statuses.items(), key=str)))
     print(f"server errors (5xx): {server_errors} (500: {errors_500}, 503: {errors_503}, other: {other_5xx}); "
           f"no answer within 60 s: {unanswered}; users not signed in: {len(stats.not_signed_in)} "
