@@ -135,8 +135,9 @@ def main():
 
         everyone_in = threading.Barrier(len(world["emails"]) + 1, action=start_the_clock)
         threads = [
-            threading.Thread(target=simulate, args=(f"http://127.0.0.1:{port}", i, email, world, clock,
-                                                    everyone_in, stats, args.ramp_up))
+            threading.Thread(target=simulate, daemon=True,  # a Ctrl-C does not wait for them
+                             args=(f"http://127.0.0.1:{port}", i, email, world, clock, everyone_in, stats,
+                                   args.ramp_up))
             for i, email in enumerate(world["emails"])
         ]
         warm_up = time.monotonic()
@@ -144,10 +145,12 @@ def main():
             thread.start()
         everyone_in.wait(timeout=args.ramp_up + 600)
         if cluster:
-            threads.append(threading.Thread(target=restart_database, args=(cluster, clock["started"], args, stats)))
+            threads.append(threading.Thread(target=restart_database, daemon=True,
+                                            args=(cluster, clock["started"], args, stats)))
             threads[-1].start()
         if sink:
-            threads.append(threading.Thread(target=stop_mail, args=(sink, clock["started"], args, stats)))
+            threads.append(threading.Thread(target=stop_mail, daemon=True,
+                                            args=(sink, clock["started"], args, stats)))
             threads[-1].start()
         for thread in threads:
             thread.join(timeout=args.duration + 120)
@@ -252,11 +255,11 @@ def simulate(base, i, email, world, clock, everyone_in, stats, ramp_up):
             stats.not_signed_in.append((email, signed_in.status))
         return
     deadline = clock["deadline"]
+    n = rng.randrange(5)  # where in the round of actions this user begins: not all 50 sign up in the same second
     forms = list(world["forms"])
     rng.shuffle(forms)
     initiatives = list(world["initiatives"])
     rng.shuffle(initiatives)
-    n = 0
     while time.monotonic() < deadline:
         n += 1
         action = n % 5
