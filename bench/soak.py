@@ -91,6 +91,7 @@ def main():
 
     # Ctrl-C or a kill ends the run through the finally clauses below, which stop every process and cluster.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(f"Stopped by signal {signum}."))
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # also when started in the background of a script
     work = tempfile.TemporaryDirectory(prefix="portal-soak-")
     cluster = sink = None
     processes, workers = [], []
