@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint migrations-check messages bench loadtest two-servers soak
+.PHONY: install run test lint migrations-check messages bench loadtest two-servers soak soak-restart-db \
+	soak-stop-mail soak-failures
 
 install: $(STAMP)
 
@@ -55,3 +56,13 @@ two-servers: install
 
 soak: install
 	$(BIN)/python bench/soak.py $(SOAK_ARGS)
+
+# The soak through a failure: PostgreSQL restarted in the middle (a cluster of the script's own, never the shared
+# server), or the SMTP server stopped for a minute in the middle (aiosmtpd, the script's own). SOAK_ARGS shortens them.
+soak-restart-db: install
+	$(BIN)/python bench/soak.py --restart-db $(SOAK_ARGS)
+
+soak-stop-mail: install
+	$(BIN)/python bench/soak.py --stop-mail 60 $(SOAK_ARGS)
+
+soak-failures: soak-restart-db soak-stop-mail

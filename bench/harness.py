@@ -6,15 +6,18 @@ cookies Secure, which a browser would not send over plain HTTP; this client send
 HTTPS would carry them.
 """
 
+import glob
 import http.client
 import json
 import logging
 import os
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from html import unescape
@@ -234,3 +237,66 @@ def fetch(url, timeout=30):
 
 def image_sources(html):
     return [unescape(src) for src in re.findall(r'<img[^>]* src="([^"]+)"', html)]
+
+
+class PrivatePostgres:
+    """A throw-away PostgreSQL cluster of the script's own (initdb into a temporary folder, on a free port of
+    127.0.0.1, trust authentication), which the script may stop and start as it likes without touching any other
+    server. PostgreSQL refuses to run as root: under root the cluster belongs to the `postgres` system user, and its
+    commands run as that user (runuser). `close()` stops it and removes the folder; call it in a `finally`."""
+
+    def __init__(self, user="postgres"):
+        self.bindir = self._bindir()
+        self.port = free_port()
+        self.folder = tempfile.mkdtemp(prefix="portal-private-pg-")
+        self.data = os.path.join(self.folder, "data")
+        self.logfile = os.path.join(self.folder, "postgres.log")
+        self.as_user = []
+        if os.geteuid() == 0:
+            import pwd
+
+            owner = pwd.getpwnam(user)
+            os.chown(self.folder, owner.pw_uid, owner.pw_gid)
+            self.as_user = ["runuser", "-u", user, "--"]
+        self._run("initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8",
+                  "--no-sync")
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+        self.start()
+
+    @staticmethod
+    def _bindir():
+        candidates = []
+        try:
+            candidates.append(subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True,
+                                             check=True).stdout.strip())
+        except (OSError, subprocess.CalledProcessError):
+            pass
+        candidates += sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
+        for folder in candidates:
+            if all(os.access(os.path.join(folder, program), os.X_OK) for program in ("initdb", "pg_ctl")):
+                return folder
+        raise SystemExit("No PostgreSQL server programs (initdb, pg_ctl) found: install the PostgreSQL server.")
+
+    def _run(self, program, *args, check=True):
+        return subprocess.run([*self.as_user, os.path.join(self.bindir, program), *args], cwd=self.folder,  # noqa: S603
+                              capture_output=True, text=True, check=check, timeout=120)
+
+    def database_url(self, name):
+        return urlunparse(urlparse(self.url)._replace(path=f"/{name}"))
+
+    def start(self):
+        options = f"-p {self.port} -h 127.0.0.1 -k {self.folder} -c fsync=on"
+        self._run("pg_ctl", "-D", self.data, "-l", self.logfile, "-o", options, "-w", "-t", "60", "start")
+
+    def stop(self, mode="fast"):
+        """`fast` (what a restart of the service does): open sessions are ended at once, the server shuts down
+        cleanly. `immediate`: as a crash."""
+        self._run("pg_ctl", "-D", self.data, "-m", mode, "-w", "-t", "60", "stop", check=False)
+
+    def running(self):
+        return self._run("pg_ctl", "-D", self.data, "status", check=False).returncode == 0
+
+    def close(self):
+        if os.path.isdir(self.data) and self.running():
+            self.stop("immediate")
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -38,7 +38,7 @@ def note_outage(error):
         outage_logger.error(
             "The database is unreachable (%s: %s); pages answer 503 until it is back.",
             type(error).__name__,
-            str(error).strip(),
+            " ".join(str(error).split()),  # the driver's message may span lines: one line in the log
         )
         _Outage.logged_at = now
 
@@ -47,6 +47,35 @@ def note_database_answered():
     if _Outage.logged_at is not None:
         _Outage.logged_at = None
         outage_logger.warning("The database answers again.")
+
+
+def database_outage(exception):
+    """The database error behind `exception` (itself, or what it was raised from) if the database is unreachable,
+    else None."""
+    seen = 0
+    while exception is not None and seen < 10:
+        if isinstance(exception, DATABASE_UNAVAILABLE):
+            return exception
+        exception, seen = exception.__cause__ or exception.__context__, seen + 1
+    return None
+
+
+def outage_response(error, request):
+    """The short 503 page in the visitor's language, with Retry-After; the outage logged once (note_outage)."""
+    note_outage(error)
+    language = visitor_language(request)
+    with translation.override(language):
+        html = render_to_string("503.html", {"path": request.get_full_path()})
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(OUTAGE_RETRY_AFTER)
+    response["Content-Language"] = language
+    response["Cache-Control"] = "no-store"
+    response.database_unavailable = True
+    # Django logs every response of 500 and above ("Service Unavailable: /path", or a traceback when the response is
+    # its handler500's), one line per request; note_outage has logged this outage already. The attribute is how
+    # Django marks a logged response.
+    response._has_been_logged = True
+    return response
 
 
 def visitor_language(request):
@@ -61,9 +90,10 @@ class DatabaseOutageMiddleware:
 
     It sits before the session and authentication middleware, which read the database: a request first opens the
     connection here (Django would open it at the first query anyway), and a failure to connect is answered at once,
-    touching nothing else. A connection lost later, in a view, is caught by process_exception. The page is rendered
-    without a request, so no context processor, session or user lookup runs. /healthz checks the database itself
-    and keeps answering in JSON.
+    touching nothing else. A connection lost later, in a view, is caught by process_exception; lost in another
+    middleware (the session, the user) or on the way out, by the portal's handler500 (portal.views.server_error),
+    which gives the same page. The page is rendered without a request, so no context processor, session or user
+    lookup runs. /healthz checks the database itself and keeps answering in JSON.
     """
 
     def __init__(self, get_response):
@@ -81,31 +111,15 @@ class DatabaseOutageMiddleware:
                 connection.close_if_health_check_failed()
                 connection.ensure_connection()
             except DATABASE_UNAVAILABLE as error:
-                return self.unavailable(error, request)
+                return outage_response(error, request)
         response = self.get_response(request)
         if not getattr(response, "database_unavailable", False) and request.path_info not in self.checks_itself:
             note_database_answered()
         return response
 
     def process_exception(self, request, exception):
-        if isinstance(exception, DATABASE_UNAVAILABLE):
-            return self.unavailable(exception, request)
-        return None
-
-    def unavailable(self, error, request):
-        note_outage(error)
-        language = visitor_language(request)
-        with translation.override(language):
-            html = render_to_string("503.html", {"path": request.get_full_path()})
-        response = HttpResponse(html, status=503)
-        response["Retry-After"] = str(OUTAGE_RETRY_AFTER)
-        response["Content-Language"] = language
-        response["Cache-Control"] = "no-store"
-        response.database_unavailable = True
-        # Django logs every response of 500 and above ("Service Unavailable: /path"), one line per request;
-        # note_outage has logged this outage already. The attribute is how Django marks a logged response.
-        response._has_been_logged = True
-        return response
+        error = database_outage(exception)
+        return outage_response(error, request) if error is not None else None
 
 
 class LanguageMiddleware:

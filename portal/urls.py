@@ -17,6 +17,8 @@ admin.site.site_title = "Klimat Kraków"
 waiting_page.install(admin.site)
 
 handler403 = "portal.views.permission_denied"
+# A database outage met outside a view is a 503, not a 500 (portal.middleware.DatabaseOutageMiddleware).
+handler500 = "portal.views.server_error"
 # Django itself has no handler429: allauth looks it up here for the page its rate limits answer with.
 handler429 = "portal.views.too_many_requests"
 

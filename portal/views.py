@@ -1,4 +1,5 @@
 import json
+import sys
 
 from django.conf import settings
 from django.contrib import messages
@@ -10,6 +11,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -21,11 +23,20 @@ from partnerships.models import Company
 from portal import personal_data
 from portal.forms import DeleteAccountForm
 from portal.lib.page_cache import public_page
-from portal.middleware import has_authenticator_app
+from portal.middleware import database_outage, has_authenticator_app, outage_response
 from portal.news.models import NewsItem
 from portal.security import log_refused
 
 HOME_NEWS = 3
+
+
+def server_error(request):
+    """handler500: an error that is the database going away (a connection cut in a middleware, or while the answer
+    is finished) is the outage's 503 page, logged once without a traceback; anything else is Django's 500 page."""
+    error = database_outage(sys.exc_info()[1])
+    if error is not None:
+        return outage_response(error, request)
+    return defaults.server_error(request)
 
 
 @public_page

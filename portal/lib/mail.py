@@ -9,6 +9,8 @@ message that keeps failing stays in the table as failed, where staff see it in t
 
 import logging
 from datetime import timedelta
+from email.utils import make_msgid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -63,6 +65,9 @@ def enqueue(message):
     templates, so a reason or a name with "{{" or "{%" in it would be changed or would fail the whole change; here
     the rendered text is stored as it is. With POST_OFFICE["DEFAULT_PRIORITY"] = "now" (the tests) the message is
     also delivered at once, as post_office's backend does.
+
+    The message gets its Message-ID here, once: every try of the worker sends that same one, so a message that went
+    out twice (a worker killed mid-delivery, an SMTP answer lost) can be told for one by the receiving side.
     """
     if message.attachments:
         raise ValueError("The portal's mail queue stores no attachments.")
@@ -83,6 +88,7 @@ def enqueue(message):
         message=text,
         html_message=html,
         headers=headers or None,
+        message_id=make_msgid(domain=urlsplit(settings.SITE_URL).hostname or None),
         priority=PRIORITY.now if at_once else PRIORITY.medium,
         status=STATUS.queued,
     )

@@ -71,6 +71,20 @@ def test_an_outage_is_logged_once_and_without_a_traceback(client, database_down,
     assert not any(record.exc_info for record in caplog.records)
 
 
+def test_the_outage_is_one_line_in_the_log_even_when_the_driver_says_it_in_several(client, monkeypatch, caplog):
+    def cut(*args, **kwargs):
+        raise OperationalError(
+            "server closed the connection unexpectedly\n\tThis probably means the server terminated abnormally\n"
+        )
+
+    monkeypatch.setattr(connection, "ensure_connection", cut)
+    caplog.set_level(logging.INFO)
+    assert client.get("/").status_code == 503
+    [(name, message)] = _warnings_and_errors(caplog)
+    assert name == "portal.outage" and "\n" not in message
+    assert "server closed the connection unexpectedly This probably means" in message
+
+
 def test_the_outage_is_logged_again_after_the_cool_down(client, database_down, caplog):
     client.get("/")
     middleware._Outage.logged_at -= middleware.OUTAGE_LOG_COOL_DOWN
@@ -89,6 +103,39 @@ def test_a_connection_lost_during_the_view_answers_503(client, monkeypatch, capl
     response = client.get("/")
     assert response.status_code == 503
     assert [name for name, _message in _warnings_and_errors(caplog)] == ["portal.outage"]
+
+
+def test_a_connection_cut_after_it_opened_before_the_view_answers_503(client_for, owner, monkeypatch, caplog):
+    # The connection opens, then the server cuts it (a restart): the first query of the request fails, and that is
+    # the signed-in visitor's session, read by a middleware, not by a view.
+    client = client_for(owner)
+    def cut(*args, **kwargs):
+        raise OperationalError("terminating connection due to administrator command")
+
+    monkeypatch.setattr("django.db.backends.utils.CursorWrapper.execute", cut)
+    client.raise_request_exception = False
+    caplog.set_level(logging.INFO)
+    response = client.get("/company/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    assert "Portal jest przez chwilę niedostępny" in response.content.decode()
+    assert [name for name, _message in _warnings_and_errors(caplog)] == ["portal.outage"]
+    assert not any(record.exc_info for record in caplog.records)
+
+
+def test_a_connection_cut_while_the_answer_is_finished_answers_503(client, monkeypatch, caplog):
+    # The view is done; a database error raised on the way out (here by a middleware after the view) is an outage
+    # too, with no traceback in the log.
+    def cut(*args, **kwargs):
+        raise InterfaceError("connection already closed")
+
+    monkeypatch.setattr("portal.middleware.PermissionsPolicyMiddleware.__call__", cut)
+    client.raise_request_exception = False
+    caplog.set_level(logging.INFO)
+    response = client.get("/")
+    assert response.status_code == 503
+    assert [name for name, _message in _warnings_and_errors(caplog)] == ["portal.outage"]
+    assert not any(record.exc_info for record in caplog.records)
 
 
 def test_the_portal_is_back_by_itself_when_the_database_answers(client, database_down, caplog):

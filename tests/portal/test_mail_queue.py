@@ -94,6 +94,22 @@ def test_the_waits_between_retries_double(settings, company, owner, staff, smtp,
     assert [round(wait / interval) for wait in waits] == [1, 2, 4]
 
 
+def test_every_try_sends_the_message_id_given_when_it_was_queued(company, owner, staff, smtp, mail_queue):
+    smtp.down()
+    ApplicationFactory(company=company, status="submitted").transition("approve", by=staff)
+    [email] = mail_queue.waiting()
+    assert email.message_id.startswith("<") and email.message_id.endswith("@127.0.0.1>")  # SITE_URL's host
+    mail_queue.deliver()  # refused: retried later
+    smtp.up()
+    _time_comes(email)
+    mail_queue.deliver()
+    [sent] = mail.outbox
+    assert sent.message()["Message-ID"] == email.message_id
+    other = ApplicationFactory(company=company, status="submitted")
+    other.transition("approve", by=staff)
+    assert len({queued.message_id for queued in Email.objects.all()}) == 2
+
+
 def test_a_message_that_keeps_failing_is_kept_as_failed(settings, company, owner, staff, smtp, mail_queue):
     settings.POST_OFFICE = {**settings.POST_OFFICE, "MAX_RETRIES": 2}
     smtp.down()
