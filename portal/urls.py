@@ -37,6 +37,7 @@ urlpatterns = [
     path("", include("partnerships.cooperation.urls")),
     path("", include("practices.urls")),
     path("", include("initiatives.urls")),
+    path("", include("partnerships.climate.urls")),
 ]
 
 if settings.DEBUG:

@@ -129,14 +129,6 @@ class EmissionFactor(models.Model):
     def __str__(self):
         return f"{self.get_activity_display()} · {self.get_scope_display()} · {self.year} v{self.version}"
 
-    def is_in_use(self):
-        return self.pk is not None and ReportFactor.objects.filter(factor_id=self.pk).exists()
-
-    def clean(self):
-        expected = UNITS.get(self.activity)
-        if expected and self.unit and self.unit != expected:
-            raise ValidationError({"unit": _("Reports give this activity in %(unit)s.") % {"unit": expected}})
-
     def save(self, *args, **kwargs):
         if self.pk is None:
             latest = (
@@ -153,6 +145,14 @@ class EmissionFactor(models.Model):
                     _("Reports were computed with this factor, so it cannot change. Add a new version instead.")
                 )
         super().save(*args, **kwargs)
+
+    def is_in_use(self):
+        return self.pk is not None and ReportFactor.objects.filter(factor_id=self.pk).exists()
+
+    def clean(self):
+        expected = UNITS.get(self.activity)
+        if expected and self.unit and self.unit != expected:
+            raise ValidationError({"unit": _("Reports give this activity in %(unit)s.") % {"unit": expected}})
 
 
 # The schedule ---------------------------------------------------------------------------------------------------
@@ -235,7 +235,9 @@ def signatory_of(company):
 def signatories():
     return [
         Signatory(application)
-        for application in pact_applications().filter(company__status=Company.Status.VERIFIED).select_related("company", "form")
+        for application in pact_applications()
+        .filter(company__status=Company.Status.VERIFIED)
+        .select_related("company", "form")
     ]
 
 
@@ -397,6 +399,10 @@ class Report(access.CompanyObject, Reviewable):
 
     # State ------------------------------------------------------------------------------------------------------
 
+    def get_status_display(self):
+        # Staff's approval of a report is its verification: the company and the public read "Verified".
+        return _("Verified") if self.status == Status.APPROVED else dict(Status.choices).get(self.status, self.status)
+
     @property
     def is_verified(self):
         return self.status == Status.APPROVED
@@ -456,9 +462,7 @@ class Report(access.CompanyObject, Reviewable):
                 if progress is None or not progress.status:
                     problems.append(_("Commitment “%(name)s”: choose its status.") % {"name": label})
                 elif progress.needs_explanation and not progress.explanation.strip():
-                    problems.append(
-                        _("Commitment “%(name)s”: explain why it is not on track.") % {"name": label}
-                    )
+                    problems.append(_("Commitment “%(name)s”: explain why it is not on track.") % {"name": label})
         if not self.declared:
             problems.append(_("Declare that the data is true."))
         try:
@@ -477,9 +481,7 @@ class Report(access.CompanyObject, Reviewable):
     def compute(self):
         """The figures from the lines and the current factor table (nothing saved)."""
         factors = EmissionFactor.objects.for_year(self.year)
-        activities = {
-            line.activity: calc.Activity(line.quantity, line.renewable_backed()) for line in self.lines.all()
-        }
+        activities = {line.activity: calc.Activity(line.quantity, line.renewable_backed()) for line in self.lines.all()}
         values = {key: factor.value for key, factor in factors.items()}
         return calc.compute(activities, values), factors
 
@@ -574,6 +576,10 @@ class ActivityLine(models.Model):
     def __str__(self):
         return f"{self.get_activity_display()}: {self.quantity} {self.unit}"
 
+    def save(self, *args, **kwargs):
+        self.report.refuse_if_frozen()
+        super().save(*args, **kwargs)
+
     @property
     def unit(self):
         return UNITS.get(self.activity, "")
@@ -584,10 +590,6 @@ class ActivityLine(models.Model):
         if self.renewable_instrument in (Instrument.GUARANTEE, Instrument.CONTRACT):
             return self.renewable_kwh
         return Decimal(0)
-
-    def save(self, *args, **kwargs):
-        self.report.refuse_if_frozen()
-        super().save(*args, **kwargs)
 
 
 class ProgressStatus(models.TextChoices):
@@ -614,13 +616,13 @@ class CommitmentProgress(models.Model):
     def __str__(self):
         return f"{self.get_commitment_display()}: {self.get_status_display()}"
 
-    @property
-    def needs_explanation(self):
-        return self.status in (ProgressStatus.DELAYED, ProgressStatus.ABANDONED)
-
     def save(self, *args, **kwargs):
         self.report.refuse_if_frozen()
         super().save(*args, **kwargs)
+
+    @property
+    def needs_explanation(self):
+        return self.status in (ProgressStatus.DELAYED, ProgressStatus.ABANDONED)
 
 
 def _evidence_storage():
@@ -665,12 +667,12 @@ class Evidence(models.Model):
     def __str__(self):
         return self.original_name
 
-    def get_absolute_url(self):
-        return reverse("climate:evidence_file", args=[self.report_id, self.pk])
-
     def save(self, *args, **kwargs):
         self.report.refuse_if_frozen()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("climate:evidence_file", args=[self.report_id, self.pk])
 
     def delete(self, *args, **kwargs):
         self.report.refuse_if_frozen()
