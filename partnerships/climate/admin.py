@@ -157,14 +157,14 @@ class ReportAdmin(ReviewAdmin):
         marks = {True: ("✓", _("passed")), False: ("⚠", _("look at it")), None: ("–", _("nothing to compare"))}
         rows = format_html_join(
             "",
-            "<tr class='climate-check climate-check-{}'><td><span aria-hidden='true'>{}</span> {}</td>"
-            "<th scope='row'>{}</th><td>{}</td></tr>",
+            '<tr class="climate-check climate-check-{}"><td><span aria-hidden="true">{}</span> {}</td>'
+            '<th scope="row">{}</th><td>{}</td></tr>',
             (
                 (str(check.passed).lower(), marks[check.passed][0], marks[check.passed][1], check.label, check.detail)
                 for check in check_list(obj)
             ),
         )
-        return format_html("<table id='climate-checks'>{}</table>", rows)
+        return format_html('<table id="climate-checks">{}</table>', rows)
 
     def has_add_permission(self, request):
         # Reports come from companies through the portal.

@@ -64,8 +64,8 @@ REQUIRED_ACTIVITIES = (Activity.ELECTRICITY, Activity.EMPLOYEES, Activity.FLOOR_
 
 # The activity data a commitment of the pact is measured by (the reviewer's check list asks for each).
 COMMITMENT_METRICS = {
-    "renewable_energy": (Activity.ELECTRICITY, Activity.SOLAR),
-    "energy_efficiency": (Activity.ELECTRICITY, Activity.NATURAL_GAS, Activity.DISTRICT_HEAT, Activity.FLOOR_AREA),
+    "renewable_energy": (Activity.ELECTRICITY,),
+    "energy_efficiency": (Activity.ELECTRICITY, Activity.FLOOR_AREA),
     "mobility": (Activity.DIESEL, Activity.PETROL),
 }
 
