@@ -19,6 +19,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from partnerships import access
@@ -401,7 +402,7 @@ class Report(access.CompanyObject, Reviewable):
 
     def get_status_display(self):
         # Staff's approval of a report is its verification: the company and the public read "Verified".
-        return _("Verified") if self.status == Status.APPROVED else dict(Status.choices).get(self.status, self.status)
+        return pgettext_lazy("climate report", "Verified") if self.status == Status.APPROVED else dict(Status.choices).get(self.status, self.status)
 
     @property
     def is_verified(self):
@@ -468,7 +469,7 @@ class Report(access.CompanyObject, Reviewable):
         try:
             self.compute()
         except calc.MissingFactor:
-            problems.append(_("An emission factor the report needs is missing; city staff have been told."))
+            problems.append(_("An emission factor the report needs is missing from the table; please tell city staff."))
         return problems
 
     def obstacle(self, rule):
