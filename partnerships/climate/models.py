@@ -402,7 +402,11 @@ class Report(access.CompanyObject, Reviewable):
 
     def get_status_display(self):
         # Staff's approval of a report is its verification: the company and the public read "Verified".
-        return pgettext_lazy("climate report", "Verified") if self.status == Status.APPROVED else dict(Status.choices).get(self.status, self.status)
+        return (
+            pgettext_lazy("climate report", "Verified")
+            if self.status == Status.APPROVED
+            else dict(Status.choices).get(self.status, self.status)
+        )
 
     @property
     def is_verified(self):
