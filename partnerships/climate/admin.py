@@ -1,6 +1,7 @@
 """Staff's side: the emission factor table and the review of climate reports, with the reviewer's check list."""
 
 from django.contrib import admin
+from django.db.models import Exists, OuterRef
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export import fields
@@ -28,9 +29,13 @@ class EmissionFactorAdmin(admin.ModelAdmin):
     fields = ("activity", "scope", "unit", "value", "year", "version", "source_name", "source_url", "note")
     readonly_fields = ("version",)
 
+    def get_queryset(self, request):
+        # Whether each factor is in use, in the list's one query.
+        return super().get_queryset(request).annotate(used=Exists(ReportFactor.objects.filter(factor=OuterRef("pk"))))
+
     @admin.display(boolean=True, description=_("used by reports"))
     def in_use(self, obj):
-        return obj.is_in_use()
+        return obj.used
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

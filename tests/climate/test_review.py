@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from partnerships.climate import reminders
 from partnerships.climate.models import EmissionFactor, Evidence, Reminder, Report, due_on
-from tests.climate.conftest import YEAR, make_report, sign_pact
+from tests.climate.conftest import YEAR, fill, make_report, sign_pact
 from tests.factories import CompanyFactory
 
 
@@ -166,3 +166,33 @@ def test_the_command_reports_how_many_it_queued(signatory, capsys, monkeypatch):
     monkeypatch.setattr(timezone, "localdate", lambda: due_on(YEAR) - timedelta(days=7))
     call_command("send_report_reminders")
     assert "Report reminders queued: 1" in capsys.readouterr().out
+
+
+def test_the_factor_list_shows_which_factors_are_in_use_in_one_query_for_the_rows(client_for, complete_draft, staff):
+    client = client_for(staff)
+    client.cookies["django_language"] = "en"
+    html = client.get("/admin/climate/emissionfactor/").content.decode()
+    assert html.count('alt="True"') == 4  # grid, residual mix, gas, diesel
+    assert "KOBiZE" in html
+
+
+def test_a_factor_that_came_into_use_meanwhile_keeps_its_value(client_for, staff, signatory, company):
+    factor = EmissionFactor.objects.get(activity="petrol")
+    client = client_for(staff)
+    page = client.get(f"/admin/climate/emissionfactor/{factor.pk}/change/").content.decode()
+    assert 'name="value"' in page
+    fill(make_report(company, complete=False), lines={"petrol": ("10", "measured", None, "")}, commitments=())
+    data = {
+        "activity": "petrol",
+        "scope": "scope_1",
+        "unit": "l",
+        "value": "9",
+        "year": factor.year,
+        "source_name": factor.source_name,
+        "source_url": factor.source_url,
+        "note": "",
+    }
+    # Its value fields are read-only by the time the change arrives, so the admin ignores them.
+    client.post(f"/admin/climate/emissionfactor/{factor.pk}/change/", data)
+    factor.refresh_from_db()
+    assert factor.value == Decimal("2.084")
