@@ -1,6 +1,7 @@
 """Staff's side: the emission factor table and the review of climate reports, with the reviewer's check list."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,7 @@ class EmissionFactorAdmin(admin.ModelAdmin):
     search_fields = ("source_name",)
     fields = ("activity", "scope", "unit", "value", "year", "version", "source_name", "source_url", "note")
     readonly_fields = ("version",)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
         # Whether each factor is in use, in the list's one query.
