@@ -269,6 +269,13 @@ REPORT_WORKFLOW = Workflow(
     waiting=frozenset({Status.SUBMITTED}),
 )
 
+# The review statuses, where staff's approval of a report is its verification: the company, staff and the e-mails
+# read "Verified".
+REPORT_STATUS_CHOICES = [
+    (value, pgettext_lazy("climate report", "Verified") if value == Status.APPROVED else label)
+    for value, label in Status.choices
+]
+
 OPEN_STATUSES = (Status.DRAFT, Status.SUBMITTED, Status.CHANGES_REQUESTED)
 EDITABLE_STATUSES = (Status.DRAFT, Status.CHANGES_REQUESTED)
 
@@ -314,6 +321,9 @@ class Report(access.CompanyObject, Reviewable):
     WORKFLOW = REPORT_WORKFLOW
     REFERENCE_PREFIX = "RKL"
 
+    status = models.CharField(
+        _("status"), max_length=32, choices=REPORT_STATUS_CHOICES, default=Status.DRAFT, db_index=True
+    )
     company = models.ForeignKey(
         "partnerships.Company", verbose_name=_("company"), on_delete=models.CASCADE, related_name="climate_reports"
     )
@@ -399,14 +409,6 @@ class Report(access.CompanyObject, Reviewable):
         return self.get_absolute_url()
 
     # State ------------------------------------------------------------------------------------------------------
-
-    def get_status_display(self):
-        # Staff's approval of a report is its verification: the company and the public read "Verified".
-        return (
-            pgettext_lazy("climate report", "Verified")
-            if self.status == Status.APPROVED
-            else dict(Status.choices).get(self.status, self.status)
-        )
 
     @property
     def is_verified(self):

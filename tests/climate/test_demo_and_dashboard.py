@@ -130,3 +130,16 @@ def test_the_dashboard_panel_makes_two_queries(signatory, company, django_assert
     with django_assert_num_queries(2):
         html = template.render(Context({"company": company}))
     assert "climate-report-panel" in html
+
+
+@pytest.mark.parametrize("reports", [1, 5])
+def test_the_report_list_makes_five_queries_whatever_the_number_of_reports(
+    client_for, owner, signatory, company, django_assert_num_queries, reports
+):
+    for offset in range(reports):
+        make_report(company, status="approved", year=YEAR - 1 - offset)
+    client = client_for(owner)
+    # The session, the user, the membership with its company, the pact application, the company's reports.
+    with django_assert_num_queries(5):
+        response = client.get("/company/climate/")
+    assert response.content.decode().count("/company/climate/reports/") == reports

@@ -38,13 +38,14 @@ def test_staff_request_changes_and_the_company_reads_the_reason_in_its_language(
     assert f"/company/climate/reports/{submitted.pk}/edit/" in html
 
 
-def test_the_company_resubmits_and_staff_verify(client_for, submitted, staff, owner):
+def test_the_company_resubmits_and_staff_verify(client_for, submitted, staff, owner, mailoutbox):
     submitted.transition("request_changes", by=staff, reason="Popraw proszę.")
     client_for(owner).post(f"/company/climate/reports/{submitted.pk}/submit/")
     client_for(staff).post(f"/admin/climate/report/{submitted.pk}/decide/approve/", {"reason": ""})
     submitted.refresh_from_db()
     assert submitted.status == "approved"
     assert [event.action for event in submitted.review_history()] == ["submit", "request_changes", "submit", "approve"]
+    assert "Zweryfikowany" in mailoutbox[-1].subject  # the company reads "verified", in Polish (its language)
 
 
 def test_a_submitted_report_waits_on_the_staff_page(client_for, submitted, staff):
@@ -196,3 +197,21 @@ def test_a_factor_that_came_into_use_meanwhile_keeps_its_value(client_for, staff
     client.post(f"/admin/climate/emissionfactor/{factor.pk}/change/", data)
     factor.refresh_from_db()
     assert factor.value == Decimal("2.084")
+
+
+@pytest.mark.parametrize("reports", [1, 6])
+def test_the_admin_list_of_reports_makes_the_same_queries_for_few_and_many(
+    client_for, staff, signatory, company, pact, django_assert_num_queries, reports
+):
+    for _ in range(reports):
+        other = CompanyFactory()
+        sign_pact(other, pact)
+        make_report(other, status="submitted")
+    client = client_for(staff)
+    client.get("/admin/climate/report/")  # the session is saved once on the first visit
+    # Session, user, the user's and the groups' permissions, the assignee filter's staff, two counts, the page of
+    # reports with company and assignee, the date hierarchy's range and days, the year filter, and the session
+    # saved again (a savepoint, the update, its release).
+    with django_assert_num_queries(14):
+        response = client.get("/admin/climate/report/")
+    assert response.content.decode().count("RKL-") >= reports
