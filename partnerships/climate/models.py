@@ -106,7 +106,11 @@ class EmissionFactor(models.Model):
     scope = models.CharField(_("scope"), max_length=24, choices=Scope.choices)
     unit = models.CharField(_("unit"), max_length=12, help_text=_("The unit of the activity, e.g. kWh, GJ, l, kg."))
     value = models.DecimalField(
-        _("kg CO2e per unit"), max_digits=14, decimal_places=6, validators=[MinValueValidator(Decimal(0))]
+        _("kg CO2e per unit"),
+        max_digits=14,
+        decimal_places=6,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100_000))],
+        help_text=_("At most 100 000 (the highest global warming potentials are about 25 000)."),
     )
     year = models.PositiveSmallIntegerField(
         _("year the factor describes"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
@@ -290,6 +294,10 @@ RESULT_FIELDS = (
     "intensity_per_m2_kg",
 )
 FROZEN_FIELDS = ("company_id", "year", "version", "base_year", "declared", *RESULT_FIELDS)
+
+
+class OutOfRange(ArithmeticError):
+    """A computed figure too large to store: some amount was entered in the wrong unit."""
 
 
 class Frozen(ValidationError):
@@ -476,6 +484,8 @@ class Report(access.CompanyObject, Reviewable):
             self.compute()
         except calc.MissingFactor:
             problems.append(_("An emission factor the report needs is missing from the table; please tell city staff."))
+        except OutOfRange:
+            problems.append(_("The figures come out too large: check that each amount is in the unit asked for."))
         return problems
 
     def obstacle(self, rule):
@@ -486,27 +496,35 @@ class Report(access.CompanyObject, Reviewable):
         return ""
 
     def compute(self):
-        """The figures from the lines and the current factor table (nothing saved)."""
+        """The figures from the lines and the current factor table (nothing saved). Raises MissingFactor, or
+        OutOfRange when a figure is too large to store (an amount entered in the wrong unit)."""
         factors = EmissionFactor.objects.for_year(self.year)
         activities = {line.activity: calc.Activity(line.quantity, line.renewable_backed()) for line in self.lines.all()}
         values = {key: factor.value for key, factor in factors.items()}
-        return calc.compute(activities, values), factors
+        results = calc.compute(activities, values)
+        for name in RESULT_FIELDS:
+            value, field = getattr(results, name), self._meta.get_field(name)
+            if value is not None and abs(value) >= 10 ** (field.max_digits - field.decimal_places):
+                raise OutOfRange(name)
+        return results, factors
 
     def recompute(self):
-        """Store the figures and a copy of every factor value they used. Only while the report may change."""
+        """Store the figures and a copy of every factor value they used. Only while the report may change; when
+        they cannot be computed (see `missing`), the figures are emptied."""
         self.refuse_if_frozen()
         try:
             results, factors = self.compute()
-        except calc.MissingFactor:
-            return None
+        except (calc.MissingFactor, OutOfRange):
+            results, factors = None, {}
         for name in RESULT_FIELDS:
-            setattr(self, name, getattr(results, name))
-        self.computed_at = timezone.now()
+            setattr(self, name, getattr(results, name) if results else None)
+        self.computed_at = timezone.now() if results else None
         self.save(update_fields=[*RESULT_FIELDS, "computed_at", "updated_at"])
         self.factors.all().delete()
-        ReportFactor.objects.bulk_create(
-            ReportFactor.copy_of(self, factors[key]) for key in results.factors_used if key in factors
-        )
+        if results:
+            ReportFactor.objects.bulk_create(
+                ReportFactor.copy_of(self, factors[key]) for key in results.factors_used if key in factors
+            )
         return results
 
     def after_transition(self, event):

@@ -158,3 +158,16 @@ def test_the_base_year_is_the_first_verified_report_unless_given(signatory, comp
     assert report.effective_base_year() == YEAR - 2
     report.base_year = 2019
     assert report.effective_base_year() == 2019
+
+
+def test_figures_too_large_to_store_are_left_empty_and_the_company_is_told(signatory, company):
+    # 99 999 999 999 kg of R-410A × 2255.5 is about 2.3 × 10^11 t: more than a figure can hold.
+    report = make_report(company, complete=False)
+    fill(report, lines={"refrigerant_r410a": ("99999999999", "estimated", None, "")}, commitments=())
+    report = Report.objects.get(pk=report.pk)
+    assert report.scope1_t is None
+    assert not report.factors.exists()
+    with translation.override("en"):
+        assert "The figures come out too large: check that each amount is in the unit asked for." in [
+            str(problem) for problem in report.missing()
+        ]
