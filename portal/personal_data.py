@@ -27,6 +27,7 @@ from initiatives import models as initiatives
 from partnerships import models as partnerships
 from partnerships import services
 from partnerships.announcements import models as announcements
+from partnerships.climate import models as climate
 from partnerships.cooperation import models as cooperation
 from partnerships.models import Company
 from partnerships.review import models as review
@@ -56,6 +57,7 @@ def collect(user):
         "security_log": _security_log(),
         "company": partnerships.personal_data(user),
         "cooperation_applications": cooperation.personal_data(user),
+        "climate_reports": climate.personal_data(user),
         "good_practices": practices.personal_data(user),
         "initiatives": initiatives.personal_data(user),
         "review": review.personal_data(user),
@@ -188,6 +190,7 @@ def delete_account(user):
         if company is not None:
             services.forget_company(company)
             practices.forget_company(company)
+            climate.forget_company(company)
             transaction.on_commit(catalogue.forget_cached)
         services.before_user_deleted(user)
         user.delete()

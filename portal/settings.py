@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "partnerships.cooperation",
     "initiatives",
     "practices",
+    "partnerships.climate",
     "partnerships.announcements",
     "portal.news",
     "portal.admin_site.PortalAdminConfig",  # django.contrib.admin, with "View on site" on SITE_URL
@@ -227,6 +228,17 @@ STORAGES = {
     "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": MEDIA_STORAGE["options"]}
     if MEDIA_STORAGE
     else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Evidence attached to climate reports (bills, certificates) is private: it is never under /media/, and the portal
+    # streams each file only to the company's members and to staff (partnerships.climate.views.evidence_file).
+    "evidence": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**MEDIA_STORAGE["options"], "location": env_str("PORTAL_EVIDENCE_PREFIX", "evidence")},
+    }
+    if MEDIA_STORAGE
+    else {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env_str("DJANGO_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media"))},
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if env_bool("DJANGO_MANIFEST_STATIC", not DEBUG)
@@ -333,6 +345,13 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]  # HSTS preload is the city's decisio
 # Bike campaigns: CO2 avoided per kilometre ridden instead of driven. 129 g/km is the factor the Czech national
 # bike-to-work challenge uses for an average passenger car; the results page states it.
 BIKE_CO2_GRAMS_PER_KM = env_float("PORTAL_BIKE_CO2_GRAMS_PER_KM", 129.0)
+
+# Climate Pact yearly reports (partnerships.climate): the report on calendar year Y opens on CLIMATE_REPORT_OPENS and
+# is due on CLIMATE_REPORT_DUE of year Y+1 (month-day); reminders go 30 and 7 days before the due date and 1 day after.
+CLIMATE_REPORT_OPENS = env_str("PORTAL_CLIMATE_REPORT_OPENS", "02-01")
+CLIMATE_REPORT_DUE = env_str("PORTAL_CLIMATE_REPORT_DUE", "04-30")
+# Evidence files one report may carry, each at most UPLOAD_MAX_BYTES.
+CLIMATE_EVIDENCE_MAX_FILES = env_int("PORTAL_CLIMATE_EVIDENCE_MAX_FILES", 12)
 
 # The security log (portal.security: sign-ins, failed sign-ins, refused access) goes to standard output with the rest
 # of the log; it is not stored in the database. The privacy notice and the data download promise that the server's

@@ -39,6 +39,7 @@ urlpatterns = [
     path("", include("partnerships.cooperation.urls")),
     path("", include("practices.urls")),
     path("", include("initiatives.urls")),
+    path("", include("partnerships.climate.urls")),
     path("", include("partnerships.announcements.urls")),
     path("", include("portal.news.urls")),
 ]

@@ -70,6 +70,7 @@ DATA_MIGRATIONS = [
     ("partnerships", "0009_companyrevision", "grant"),
     ("practices", "0002_search_index_and_moderators", "grant"),
     ("initiatives", "0002_moderators", "grant"),
+    ("partnerships.climate", "0002_starting_factors_and_moderators", "seed"),
     ("partnerships.announcements", "0002_moderators", "grant"),
     ("portal.news", "0002_moderators", "grant"),
 ]

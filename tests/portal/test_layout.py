@@ -1,7 +1,7 @@
 """The shape of the code: imports run one way, and no import hides inside a function to dodge a cycle.
 
     portal.lib ← partnerships.review ← partnerships ← partnerships.cooperation ← practices, initiatives
-        ← partnerships.announcements ← portal
+        ← partnerships.climate ← partnerships.announcements ← portal
 
 A module may import its own layer and the layers to its left; practices and initiatives do not import each other.
 The walk reads the source (ast), so it sees every import whether or not it runs.
@@ -20,6 +20,7 @@ LAYERS = [
     ("partnerships",),
     ("partnerships.cooperation",),
     ("practices", "initiatives"),
+    ("partnerships.climate",),
     ("partnerships.announcements",),
     ("portal",),
 ]
@@ -102,9 +103,10 @@ def test_the_layers_are_what_the_walk_expects():
     assert _layer("partnerships.models") == (2, "partnerships")
     assert _layer("partnerships.cooperation.views") == (3, "partnerships.cooperation")
     assert _layer("initiatives.views") == (4, "initiatives")
-    assert _layer("partnerships.announcements.sending") == (5, "partnerships.announcements")
-    assert _layer("portal.views") == (6, "portal")
-    assert _layer("portal.news.models") == (6, "portal")
+    assert _layer("partnerships.climate.models") == (5, "partnerships.climate")
+    assert _layer("partnerships.announcements.sending") == (6, "partnerships.announcements")
+    assert _layer("portal.views") == (7, "portal")
+    assert _layer("portal.news.models") == (7, "portal")
     assert _layer("django.db") is None
 
 
@@ -116,6 +118,9 @@ def test_the_layers_are_what_the_walk_expects():
         ("import practices.models", "initiatives.views", True),
         ("from . import views", "partnerships.cooperation.urls", False),
         ("from ..models import Company", "partnerships.review.admin", True),
+        ("from partnerships.climate.models import Report", "partnerships.models", True),
+        ("from partnerships.climate.models import Report", "initiatives.views", True),
+        ("from partnerships.cooperation.models import Application", "partnerships.climate.models", False),
     ],
 )
 def test_the_walk_recognises_an_arrow_against_the_direction(source, module, expected):

@@ -3,13 +3,14 @@ from django.db import transaction
 
 from initiatives import demo as initiatives_demo
 from partnerships import demo as companies_demo
+from partnerships.climate import demo as climate_demo
 from partnerships.cooperation import demo as cooperation_demo
 from portal.news import demo as news_demo
 from practices import demo as practices_demo
 
 # Each app's demo data, in the order they build on each other. Every `seed()` is idempotent: it looks rows up by a
 # natural key and creates only what is missing, so running the command again duplicates nothing.
-DEMO_MODULES = [companies_demo, cooperation_demo, practices_demo, initiatives_demo, news_demo]
+DEMO_MODULES = [companies_demo, cooperation_demo, practices_demo, initiatives_demo, climate_demo, news_demo]
 
 
 class Command(BaseCommand):
