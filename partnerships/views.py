@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +14,7 @@ from partnerships import access, services
 from partnerships.forms import CompanyForm, InvitationForm, JoinRequestForm, PartnerFilterForm
 from partnerships.models import Company, Invitation, JoinRequest, Membership
 from partnerships.review.workflow import Status as ReviewStatus
+from portal.lib.paging import CappedPaginator
 
 PARTNERS_PER_PAGE = 24
 INVITATION_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what secrets.token_urlsafe makes
@@ -312,10 +312,10 @@ def invitation(request, token):
 
 
 def partner_list(request):
-    # Two queries per page: the COUNT for the paginator and the page of companies (only the columns the list shows).
+    # Two queries per page: a count of at most 1,001 partners and the page of companies (only the columns it shows).
     companies = Company.objects.verified().only("name", "slug", "sector", "district", "logo_thumbnail")
     form = PartnerFilterForm(request.GET)
-    page = Paginator(form.filter(companies), PARTNERS_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(form.filter(companies), PARTNERS_PER_PAGE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page}
     return render(request, "partnerships/partner_list.html", context)
 

@@ -161,8 +161,14 @@ class FilterForm(forms.Form):
         """The words searched for, normalised as the search compares them: "Alpha!" and "alpha" are one search."""
         return " ".join(search_words(self.cleaned_data["q"]))
 
-    def filter(self, queryset, sort=None):
-        """The practices selected, ordered by the chosen sort, or by `sort` when given."""
+    def is_search(self):
+        return bool(self.is_valid() and self.cleaned_data.get("q"))
+
+    def filter(self, queryset, sort=None, broad=False):
+        """The practices selected, ordered by the chosen sort, or by `sort` when given.
+
+        `broad`: the search matches many practices, so the order may follow an index (see GoodPractice.sorted_by).
+        """
         data = self.cleaned_data if self.is_valid() else {}
         if data.get("q"):
             queryset = queryset.search(data["q"])
@@ -174,7 +180,8 @@ class FilterForm(forms.Form):
             queryset = queryset.filter(company__sector=data["sector"])
         if data.get("year"):
             queryset = queryset.filter(year_started=data["year"])
-        return queryset.sorted_by(sort or data.get("sort") or "newest", searching=bool(data.get("q")))
+        searching = bool(data.get("q")) and not broad
+        return queryset.sorted_by(sort or data.get("sort") or "newest", searching=searching)
 
     def active_filters(self):
         """The valid, non-empty filters as {label: value shown}, for the catalogue's cover and its cache key."""

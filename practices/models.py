@@ -10,7 +10,7 @@ published text. Photos of a published practice are not part of a revision: they 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -156,17 +156,20 @@ class GoodPracticeQuerySet(models.QuerySet):
         )
 
     def sorted_by(self, sort, searching=False):
-        """Newest first, or most CO2 avoided first.
+        """Newest first, or most CO2 avoided first (practices without a figure last, then newest first).
 
-        Published practices always have published_at, so "newest" follows the (status, published_at) index. Search
-        results are ordered by an expression instead: otherwise PostgreSQL, which cannot estimate how many rows a
-        prefix query matches, may walk the whole date index looking for a rare word rather than use the GIN index.
+        Each order has an index of its own that begins with the status: (status, published_at) and (status, CO2,
+        published_at); published practices always have published_at. `searching` is for a search that matches few
+        practices (see practices.views.practice_list): the same orders are then written as expressions no index
+        serves, as otherwise PostgreSQL, which cannot estimate how many rows a prefix query matches, may walk a whole
+        index looking for a rare word rather than use the GIN index and sort the few it finds.
         """
+        newest = Coalesce("published_at", "created_at").desc() if searching else F("published_at").desc()
         if sort == "co2":
-            return self.order_by(F("co2_tonnes_per_year").desc(nulls_last=True), "-published_at", "-pk")
-        if searching:
-            return self.order_by(Coalesce("published_at", "created_at").desc(), "-pk")
-        return self.order_by("-published_at", "-pk")
+            if searching:
+                return self.order_by(Coalesce("co2_tonnes_per_year", Value(-1)).desc(), newest, "-pk")
+            return self.order_by(F("co2_tonnes_per_year").desc(nulls_last=True), newest, "-pk")
+        return self.order_by(newest, "-pk")
 
 
 def _impact_validators():
@@ -242,7 +245,9 @@ class GoodPractice(access.CompanyObject, Reviewable):
         verbose_name_plural = _("good practices")
         ordering = ["-published_at", "-pk"]
         indexes = [
-            # The full-text column and its GIN index exist on PostgreSQL only; migration 0002 creates them there.
+            # The full-text column and its GIN index exist on PostgreSQL only; migration 0002 creates them there, and
+            # migration 0006 the index of the CO2 order (status, CO2 descending with nulls last, published_at, id),
+            # which SQLite cannot create.
             models.Index(fields=["status", "-published_at"], name="practice_status_published"),
             models.Index(fields=["category", "status", "-published_at"], name="practice_category_published"),
         ]

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from partnerships import access
 from portal.lib import ratelimit
+from portal.lib.paging import CappedPaginator
 from practices import catalogue
 from practices.forms import FilterForm, PhotoFormSet, PracticeForm, ProblemReportForm
 from practices.models import GoodPractice, PracticeRevision, PracticeStatus, ProblemReport
@@ -55,9 +55,19 @@ def _filter_form(request):
 
 
 def practice_list(request):
+    """A page of the list: a count of at most 1,001 practices, then the page's practices with their photos.
+
+    A search ordered by date is planned by how many practices match, which the capped count has just told: up to
+    1,000, the full-text index finds them all and they are sorted; more (a common word), and the database walks the
+    date index from the newest, testing each practice against the words, and stops when the page is full. Both read
+    a bounded number of rows, and both give the same order: every practice holding all the words, newest first.
+    """
     form = _filter_form(request)
-    practices = form.filter(GoodPractice.objects.published().for_cards())
-    page = Paginator(practices, PER_PAGE).get_page(request.GET.get("page"))
+    base = GoodPractice.objects.published().for_cards()
+    paginator = CappedPaginator(form.filter(base), PER_PAGE)
+    if form.is_search() and paginator.is_capped:
+        paginator.object_list = form.filter(base, broad=True)
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page": page,
