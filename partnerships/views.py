@@ -3,6 +3,7 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 from partnerships import access, services
 from partnerships.forms import CompanyForm, InvitationForm, JoinRequestForm, PartnerFilterForm
 from partnerships.models import Company, Invitation, JoinRequest, Membership
+from partnerships.review.models import ReviewEvent, events_by_object
 from partnerships.review.workflow import Status as ReviewStatus
 from portal.lib.paging import CappedPaginator
 
@@ -58,9 +60,12 @@ def dashboard(request):
     except Http404:
         return redirect("partnerships:register")
     company = membership.company
+    # One query for the company's review history and for that of its applications (shown in their panel).
+    events = events_by_object(ReviewEvent.objects.for_company(company))
     context = {
         **_company_context(membership),
-        "history": company.review_history(),
+        "history": events.get((ContentType.objects.get_for_model(company).pk, company.pk), []),
+        "object_events": events,
         "can_resubmit": membership.is_owner and company.can("resubmit", request.user),
         # The latest change of the public profile, whatever its status: waiting, sent back, or how staff decided.
         "revision": company.revisions.first() if company.is_verified else None,

@@ -12,6 +12,9 @@ class CooperationConfig(AppConfig):
     def ready(self):
         from partnerships.cooperation.models import Application
         from partnerships.review import waiting
+        from partnerships.review.models import COMPANY_HISTORY_MODELS
+
+        COMPANY_HISTORY_MODELS.append(Application)  # the dashboard's panel of applications shows their history
 
         # An application's name includes its form's title: the page joins the form so it costs one query.
         waiting.register(

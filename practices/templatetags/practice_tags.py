@@ -1,5 +1,5 @@
 from django import template
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Subquery
 
 from practices.models import GoodPractice, PracticeRevision
 
@@ -15,10 +15,22 @@ def featured_practices(limit=3):
 
 @register.inclusion_tag("practices/includes/_company_practices.html")
 def company_practices(company):
-    """The company's practices with status, the staff's reason and any edit waiting: two queries."""
-    practices = (
+    """The company's practices with status, the staff's reason and any edit in progress, in one query: a practice has
+    at most one open edit (a database constraint), whose status and reason come as two subqueries."""
+    edit = PracticeRevision.objects.open().filter(practice=OuterRef("pk"))
+    practices = list(
         GoodPractice.objects.filter(company=company)
-        .prefetch_related(Prefetch("revisions", queryset=PracticeRevision.objects.open(), to_attr="open_revisions"))
+        .annotate(
+            open_edit_status=Subquery(edit.values("status")[:1]),
+            open_edit_reason=Subquery(edit.values("decision_reason")[:1]),
+        )
         .order_by("-updated_at")
     )
-    return {"practices": list(practices)}
+    for practice in practices:
+        practice.open_revisions = (
+            [PracticeRevision(practice=practice, status=practice.open_edit_status,
+                              decision_reason=practice.open_edit_reason or "")]
+            if practice.open_edit_status
+            else []
+        )
+    return {"practices": practices}

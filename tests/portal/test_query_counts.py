@@ -194,18 +194,18 @@ def test_a_public_page_costs_someone_signed_in_the_same_few_queries_at_any_size(
 
 
 COMPANY_PAGES = {
-    "dashboard": ("/company/", 12),
+    "dashboard": ("/company/", 10),
     "company profile": ("/company/edit/", 4),
     "members": ("/company/members/", 6),
-    "an application": (lambda w: reverse("cooperation:application_detail", args=[w.own_application.pk]), 6),
-    "an application's form": (lambda w: reverse("cooperation:application_edit", args=[w.own_application.pk]), 6),
-    "applying": ("/cooperation/atelier-innowacji/apply/", 6),
+    "an application": (lambda w: reverse("cooperation:application_detail", args=[w.own_application.pk]), 5),
+    "an application's form": (lambda w: reverse("cooperation:application_edit", args=[w.own_application.pk]), 4),
+    "applying": ("/cooperation/atelier-innowacji/apply/", 5),
     "a new practice": ("/practices/new/", 3),
     "editing a draft practice": (lambda w: reverse("practices:edit", args=[w.draft.pk]), 5),
-    "editing a published practice": (lambda w: reverse("practices:edit", args=[w.practice.pk]), 6),
-    "taking part in an initiative": (lambda w: w.initiative.get_absolute_url(), 7),
+    "editing a published practice": (lambda w: reverse("practices:edit", args=[w.practice.pk]), 5),
+    "taking part in an initiative": (lambda w: w.initiative.get_absolute_url(), 6),
     "rides of a bike campaign": (lambda w: reverse("initiatives:rides", args=[w.campaign.slug]), 7),
-    "results of a bike campaign": (lambda w: reverse("initiatives:results", args=[w.campaign.slug]), 5),
+    "results of a bike campaign": (lambda w: reverse("initiatives:results", args=[w.campaign.slug]), 4),
 }
 
 
