@@ -15,10 +15,10 @@ CAP = 1000
 
 
 class CappedPaginator(Paginator):
-    def __init__(self, object_list, per_page, cap=CAP, counted=None, **kwargs):
+    def __init__(self, object_list, per_page, cap=None, counted=None, **kwargs):
         """`counted`: the same rows without what only the page needs (annotations), to count them more cheaply."""
         super().__init__(object_list, per_page, **kwargs)
-        self.cap = cap
+        self.cap = CAP if cap is None else cap
         self.counted = object_list if counted is None else counted
 
     @cached_property

@@ -217,12 +217,12 @@ def test_a_company_page_costs_the_same_few_queries_at_any_size(client_for, world
 
 
 ADMIN_PAGES = {
-    "practices": ("/admin/practices/goodpractice/", 14),
-    "practices waiting, searched": ("/admin/practices/goodpractice/?status__exact=submitted&q=praktyka", 14),
-    "companies": ("/admin/partnerships/company/", 11),
-    "applications": ("/admin/partnerships/application/", 14),
-    "initiatives": ("/admin/initiatives/initiative/", 12),
-    "participations": ("/admin/initiatives/participation/", 11),
+    "practices": ("/admin/practices/goodpractice/", 13),
+    "practices waiting, searched": ("/admin/practices/goodpractice/?status__exact=submitted&q=praktyka", 13),
+    "companies": ("/admin/partnerships/company/", 10),
+    "applications": ("/admin/partnerships/application/", 13),
+    "initiatives": ("/admin/initiatives/initiative/", 11),
+    "participations": ("/admin/initiatives/participation/", 10),
     "the waiting page": ("/admin/waiting/", 13),
 }
 

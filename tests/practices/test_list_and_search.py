@@ -3,13 +3,17 @@
 These tests pass on SQLite and on PostgreSQL (full-text with the GIN index there), with the same results.
 """
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from portal.lib import paging
+from practices import views
 from practices.models import GoodPractice
 from tests.factories import CompanyFactory
 from tests.practices.factories import PhotoFactory, PracticeFactory, PublishedPracticeFactory
@@ -166,3 +170,62 @@ def test_impact_figures_read_as_people_write_them_in_each_language(client):
 
     assert "4\xa0200 t CO2e" in polish and "15\xa0000,50 MWh" in polish
     assert "4,200 t CO2e" in english and "15,000.50 MWh" in english
+
+
+@pytest.fixture
+def seven_a_day_apart(db):
+    """Seven published practices holding the word "rower", the newest first in `titles`, and one without it."""
+    now = timezone.now()
+    for day in range(7):
+        when = now - timedelta(days=day)
+        PublishedPracticeFactory(title=f"Rower {day}", body="Rowery dla załogi.", published_at=when)
+    PublishedPracticeFactory(title="Dach", body="Zielony dach.", published_at=now)
+    return [f"Rower {day}" for day in range(7)]
+
+
+def _page_titles(client, query):
+    response = client.get("/practices/", query)
+    return [practice.title for practice in response.context["page"].object_list], response.content.decode()
+
+
+def test_a_list_longer_than_the_cap_says_more_than_and_offers_the_first_rows(client, seven_a_day_apart, monkeypatch):
+    monkeypatch.setattr(paging, "CAP", 5)
+    monkeypatch.setattr(views, "PER_PAGE", 2)
+    titles, html = _page_titles(client, {})
+    assert titles == ["Dach", "Rower 0"]
+    assert "Znalezionych praktyk: ponad 5. Lista pokazuje pierwsze 5." in html
+    assert "Strona 1 z 3" in html
+    # A page past the cap shows the last page offered: no page reads the rows beyond the cap.
+    titles, html = _page_titles(client, {"page": 9})
+    assert titles == ["Rower 3"]
+    assert "Strona 3 z 3" in html
+
+
+def test_a_list_within_the_cap_gives_its_exact_number(client, seven_a_day_apart, monkeypatch):
+    monkeypatch.setattr(paging, "CAP", 8)
+    _titles, html = _page_titles(client, {})
+    assert "8 praktyk" in html and "ponad" not in html
+
+
+@pytest.mark.parametrize("sort", ["newest", "co2"])
+def test_a_broad_search_lists_the_same_practices_in_the_same_order_as_a_narrow_one(
+    client, seven_a_day_apart, monkeypatch, sort
+):
+    # Up to the cap the full-text index finds the matches and they are sorted; past it (a common word) the list
+    # walks the date index instead. Residents see no difference but the "more than".
+    monkeypatch.setattr(views, "PER_PAGE", 3)
+    narrow = [_page_titles(client, {"q": "rower", "sort": sort, "page": page})[0] for page in (1, 2, 3)]
+    monkeypatch.setattr(paging, "CAP", 4)
+    broad = [_page_titles(client, {"q": "rower", "sort": sort, "page": page})[0] for page in (1, 2)]
+    assert narrow == [seven_a_day_apart[0:3], seven_a_day_apart[3:6], seven_a_day_apart[6:7]]
+    assert broad == [seven_a_day_apart[0:3], seven_a_day_apart[3:4]]
+    assert "ponad 4" in _page_titles(client, {"q": "rower", "sort": sort})[1]
+
+
+def test_a_page_counts_at_most_the_cap_and_one_more(client, seven_a_day_apart, monkeypatch):
+    monkeypatch.setattr(paging, "CAP", 3)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/practices/", {"q": "rower"})
+    counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert len(counts) == 1
+    assert "LIMIT 4" in counts[0]
