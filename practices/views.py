@@ -13,6 +13,7 @@ from partnerships import access
 from portal.lib import ratelimit
 from portal.lib.paging import CappedPaginator
 from practices import catalogue
+from practices import models as practice_models
 from practices.forms import FilterForm, PhotoFormSet, PracticeForm, ProblemReportForm
 from practices.models import GoodPractice, PracticeRevision, PracticeStatus, ProblemReport
 
@@ -54,19 +55,31 @@ def _filter_form(request):
     return FilterForm(request.GET or None, years=_published_years())
 
 
-def practice_list(request):
-    """A page of the list: a count of at most 1,001 practices, then the page's practices with their photos.
+def _is_broad(read, matching):
+    """Common words: at least a tenth of the practices read hold them."""
+    return matching > 0 and matching * 10 >= read
 
-    A search ordered by date is planned by how many practices match, which the capped count has just told: up to
-    1,000, the full-text index finds them all and they are sorted; more (a common word), and the database walks the
-    date index from the newest, testing each practice against the words, and stops when the page is full. Both read
-    a bounded number of rows, and both give the same order: every practice holding all the words, newest first.
+
+def practice_list(request):
+    """A page of the list. Without words: a count of at most 1,001 practices, then the page with its photos.
+
+    A search first tests the first 1,000 practices of the list without the words (its filters, its order: one query
+    reading at most 1,000 rows). If fewer than a tenth of them hold the words, the words are rare: the full-text
+    index finds every match, which are counted (at most 1,001) and sorted. Otherwise the words are common, and the
+    list offers the matches among those 1,000 (at least 100, in the list's order), saying "more than" when there
+    are older practices: every page reads at most 1,000 rows, however many practices hold the words.
     """
     form = _filter_form(request)
-    base = GoodPractice.objects.published().for_cards()
-    paginator = CappedPaginator(form.filter(base), PER_PAGE)
-    if form.is_search() and paginator.is_capped:
-        paginator.object_list = form.filter(base, broad=True)
+    practices = GoodPractice.objects.published().for_cards()
+    paginator = None
+    if form.is_search():
+        read, matching = form.candidates(GoodPractice.objects.all()).sample(form.cleaned_data["q"])
+        if _is_broad(read, matching):
+            more = 1 if read == practice_models.BROAD_SAMPLE else 0  # practices further down were not read
+            practices = form.filter(practices, broad=True)
+            paginator = CappedPaginator(practices, PER_PAGE, cap=matching, counted=matching + more)
+    if paginator is None:
+        paginator = CappedPaginator(form.filter(practices), PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     context = {
         "form": form,

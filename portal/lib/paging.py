@@ -16,13 +16,16 @@ CAP = 1000
 
 class CappedPaginator(Paginator):
     def __init__(self, object_list, per_page, cap=None, counted=None, **kwargs):
-        """`counted`: the same rows without what only the page needs (annotations), to count them more cheaply."""
+        """`counted`: the same rows without what only the page needs (annotations), to count them more cheaply; or
+        the number of rows (at most `cap` + 1) when the caller knows it already."""
         super().__init__(object_list, per_page, **kwargs)
         self.cap = CAP if cap is None else cap
         self.counted = object_list if counted is None else counted
 
     @cached_property
     def _counted(self):
+        if isinstance(self.counted, int):
+            return self.counted
         # Unordered: the number is the same, and the database need not sort every match to count the first ones.
         return self.counted.order_by()[: self.cap + 1].count()
 

@@ -167,8 +167,10 @@ PUBLIC_PAGES = {
     "a cooperation form": (lambda w: w.pact.get_absolute_url(), 3, 5),
     "practices": ("/practices/", 4, 6),
     "practices, filters": ("/practices/?category=energy_efficiency&district=01&year=2022&sort=co2", 4, 6),
+    # Common words (every practice holds "praktyka"), then a rare word: see practices.views.practice_list.
     "practices, search": ("/practices/?q=praktyka", 4, 6),
     "practices, search by sector, page 2": ("/practices/?q=praktyka&sector=technology&page=2", 4, 6),
+    "practices, rare word": ("/practices/?q=biurowcu", 5, 7),
     "a practice": (lambda w: w.practice.get_absolute_url(), 4, 8),
     "initiatives": ("/initiatives/", 2, 4),
     "initiatives, page 2": ("/initiatives/?page=2&kind=tree_planting", 2, 4),

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from portal.lib import paging
+from practices import models as practice_models
 from practices import views
 from practices.models import GoodPractice
 from tests.factories import CompanyFactory
@@ -211,21 +212,52 @@ def test_a_list_within_the_cap_gives_its_exact_number(client, seven_a_day_apart,
 def test_a_broad_search_lists_the_same_practices_in_the_same_order_as_a_narrow_one(
     client, seven_a_day_apart, monkeypatch, sort
 ):
-    # Up to the cap the full-text index finds the matches and they are sorted; past it (a common word) the list
-    # walks the date index instead. Residents see no difference but the "more than".
+    # Rare words are found through the full-text index and sorted; common ones among the first practices of the
+    # list. Within those, residents see no difference.
     monkeypatch.setattr(views, "PER_PAGE", 3)
-    narrow = [_page_titles(client, {"q": "rower", "sort": sort, "page": page})[0] for page in (1, 2, 3)]
-    monkeypatch.setattr(paging, "CAP", 4)
-    broad = [_page_titles(client, {"q": "rower", "sort": sort, "page": page})[0] for page in (1, 2)]
-    assert narrow == [seven_a_day_apart[0:3], seven_a_day_apart[3:6], seven_a_day_apart[6:7]]
-    assert broad == [seven_a_day_apart[0:3], seven_a_day_apart[3:4]]
-    assert "ponad 4" in _page_titles(client, {"q": "rower", "sort": sort})[1]
+    pages = {}
+    for broad in (False, True):
+        monkeypatch.setattr(views, "_is_broad", lambda read, matching, broad=broad: broad)
+        pages[broad] = [_page_titles(client, {"q": "rower", "sort": sort, "page": page})[0] for page in (1, 2, 3)]
+    assert pages[False] == pages[True] == [seven_a_day_apart[0:3], seven_a_day_apart[3:6], seven_a_day_apart[6:7]]
 
 
-def test_a_page_counts_at_most_the_cap_and_one_more(client, seven_a_day_apart, monkeypatch):
+def test_common_words_are_looked_for_among_the_first_practices_of_the_list(client, seven_a_day_apart, monkeypatch):
+    before = timezone.now() - timedelta(days=30)
+    for n in range(12):
+        PublishedPracticeFactory(title=f"Kompost {n}", body="Kompostownik.", published_at=before - timedelta(days=n))
+    # 1 of 20 practices: rare words, found wherever they are, and counted.
+    titles, html = _page_titles(client, {"q": "zielony"})
+    assert titles == ["Dach"]
+    assert "Znaleziono 1 praktykę." in html and "ponad" not in html
+    # Among the first 3 (Dach, Rower 0, Rower 1) 2 hold "rower": common words, so the list offers those two and
+    # says that there are more.
+    monkeypatch.setattr(practice_models, "BROAD_SAMPLE", 3)
+    titles, html = _page_titles(client, {"q": "rower"})
+    assert titles == ["Rower 0", "Rower 1"]
+    assert "Znalezionych praktyk: ponad 2. Lista pokazuje pierwsze 2." in html
+    # The first of the list as filtered and sorted: the oldest "Kompost" practices are not among the newest 3, so
+    # the search for them is rare and finds them all.
+    titles, _html = _page_titles(client, {"q": "kompost"})
+    assert len(titles) == 12
+
+
+def test_a_search_counts_at_most_the_sample_and_the_cap_and_one_more(client, seven_a_day_apart, monkeypatch):
+    old = timezone.now() - timedelta(days=30)
+    PublishedPracticeFactory.create_batch(5, body="Kompostownik.", published_at=old)  # "zielony": 1 of 13
     monkeypatch.setattr(paging, "CAP", 3)
-    with CaptureQueriesContext(connection) as queries:
-        client.get("/practices/", {"q": "rower"})
-    counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
-    assert len(counts) == 1
-    assert "LIMIT 4" in counts[0]
+
+    def counts(query):
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/practices/", {"q": query})
+        return [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+
+    # Common words: only the test of the first practices counts (at most BROAD_SAMPLE rows).
+    monkeypatch.setattr(practice_models, "BROAD_SAMPLE", 5)
+    (sample,) = counts("rower")
+    assert "LIMIT 5" in sample
+    # Rare words: that test, then the capped count (cap + 1).
+    monkeypatch.setattr(practice_models, "BROAD_SAMPLE", 20)
+    sample, capped = counts("zielony")
+    assert "LIMIT 20" in sample
+    assert "LIMIT 4" in capped
