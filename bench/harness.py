@@ -34,7 +34,8 @@ def database_url(name):
     return urlunparse(server._replace(path=f"/{name}"))
 
 
-def recreate_database(url):
+def recreate_database(url, create=True):
+    """Drop the database of `url` if it exists, then create it empty (unless `create` is false)."""
     import psycopg2
 
     parts = urlparse(url)
@@ -48,7 +49,8 @@ def recreate_database(url):
     admin.autocommit = True
     with admin.cursor() as cursor:
         cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        cursor.execute(f"CREATE DATABASE {name}")
+        if create:
+            cursor.execute(f"CREATE DATABASE {name}")
     admin.close()
 
 

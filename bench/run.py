@@ -1,9 +1,17 @@
-"""Server time of the practices pages at 1,000 and 100,000 practices, on a PostgreSQL database of its own.
+"""Server time of every public list, search and detail page at 1,000 rows and at 100,000 practices with 10,000
+companies and 10,000 initiatives, and how much it grows; on PostgreSQL databases of its own.
 
 Usage: `make bench` (or `.venv/bin/python bench/run.py`). DATABASE_URL names the server (default
-postgres://postgres@127.0.0.1:5432); the database `climate_portal_bench` on it is dropped and created anew.
-Each page is requested many times through Django's test Client (no network, no browser) and the median and the
-95th percentile are printed beside /healthz, the smallest view of the same project, measured in the same run.
+postgres://postgres@127.0.0.1:5432); the databases `climate_portal_bench_small` and `climate_portal_bench_large` on
+it are created anew and dropped at the end (BENCH_DB names another prefix). BENCH_REQUESTS sets how many times each
+page is requested at each size (default 60).
+
+Each page is requested through Django's test Client (no network, no browser), as a visitor who has not signed in,
+as the server renders it (the shared cache is the database's, as without REDIS_URL; nothing caches whole pages
+here). The two sizes live in two databases, and the requests alternate between them (a database router sends every
+query of a request to one of them): whatever else the machine does meanwhile slows both sizes alike, so the growth
+printed is the page's own. The median and the 95th percentile are printed beside /healthz, the smallest view of the
+same project, then the growth of each page's median from the small size to the large one; the target is at most 2×.
 It prints figures; it asserts nothing.
 """
 
@@ -13,20 +21,26 @@ import statistics
 import sys
 import time
 import warnings
+from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from harness import database_url, migrate, recreate_database  # noqa: E402
 
 warnings.filterwarnings("ignore", message="No directory at")  # WhiteNoise: no collectstatic is needed here
 
-BENCH_DB = "climate_portal_bench"
-REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
-SIZES = (1_000, 100_000)
+BENCH_DB = os.environ.get("BENCH_DB", "climate_portal_bench")
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "60"))
+TARGET = 2.0
+# (practices, companies, initiatives) at each size.
+SIZES = ((1_000, 1_000, 1_000), (100_000, 10_000, 10_000))
 
-server = urlparse(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
-os.environ["DATABASE_URL"] = urlunparse(server._replace(path=f"/{BENCH_DB}"))
+DATABASE_URLS = {"small": database_url(f"{BENCH_DB}_small"), "large": database_url(f"{BENCH_DB}_large")}
+os.environ["DATABASE_URL"] = DATABASE_URLS["small"]
 os.environ.update(
     DJANGO_SETTINGS_MODULE="portal.settings",
     DJANGO_DEBUG="0",
@@ -37,36 +51,43 @@ os.environ.update(
     DJANGO_LOG_LEVEL="WARNING",
     PORTAL_PAGE_CACHE_SECONDS="0",  # the server time of rendering is measured, not the page cache's (make loadtest)
 )
+os.environ.pop("REDIS_URL", None)
+
+print("Creating and migrating the databases…", flush=True)
+for url in DATABASE_URLS.values():
+    recreate_database(url)
+    migrate({**os.environ, "DATABASE_URL": url})  # each in a process of its own, as the data migrations expect
 
 
-def recreate_database():
-    import psycopg2
+class SizeRouter:
+    """Every query goes to the database of the size being measured."""
 
-    admin = psycopg2.connect(
-        host=server.hostname or "127.0.0.1",
-        port=server.port or 5432,
-        user=server.username or "postgres",
-        password=server.password or None,
-        dbname="postgres",
-    )
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-        cursor.execute(f"CREATE DATABASE {BENCH_DB}")
-    admin.close()
+    current = "default"
+
+    def db_for_read(self, model, **hints):
+        return self.current
+
+    db_for_write = db_for_read
+
+    def allow_relation(self, *objects, **hints):
+        return True
 
 
-recreate_database()
+ROUTER = SizeRouter()
 
 import django  # noqa: E402
+from django.conf import settings  # noqa: E402
 
+settings.DATABASES["large"] = {**settings.DATABASES["default"], "NAME": f"{BENCH_DB}_large"}
+settings.DATABASE_ROUTERS = [ROUTER]
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connections  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from initiatives.models import Initiative, Participation  # noqa: E402
+from partnerships.cooperation.models import Application, CooperationForm  # noqa: E402
 from partnerships.models import Company  # noqa: E402
 from practices.models import Category, GoodPractice, PracticeStatus  # noqa: E402
 
@@ -77,23 +98,26 @@ WORDS = (
 ).split()
 DISTRICTS = [f"{n:02d}" for n in range(1, 19)]
 CATEGORIES = [value for value, _label in Category.choices]
+SECTORS = ["energy", "technology", "trade", "transport"]
+BATCH = 5000
 
 
-def make_companies(count=60):
+def load_companies(start, stop):
     from tests.factories import nip_with_checksum
 
-    companies, n = [], 0
-    while len(companies) < count:
-        nip = nip_with_checksum(f"{700000000 + n:09d}")
-        n += 1
-        if nip:
-            companies.append(Company(
-                name=f"Firma testowa {len(companies)}", slug=f"firma-testowa-{len(companies)}", nip=nip,
-                sector=random.choice(["energy", "technology", "trade", "transport"]), size="medium",
-                street="ul. Testowa 1", postal_code="31-000", district=random.choice(DISTRICTS),
-                status=Company.Status.VERIFIED,
-            ))
-    return Company.objects.bulk_create(companies)
+    batch, n = [], start * 2
+    for i in range(start, stop):
+        nip = None
+        while not nip:
+            nip = nip_with_checksum(f"{700000000 + n:09d}")
+            n += 1
+        batch.append(Company(
+            name=f"{random.choice(WORDS).capitalize()} {random.choice(WORDS)} {i}", slug=f"firma-testowa-{i}",
+            nip=nip, sector=random.choice(SECTORS), size="medium", street="ul. Testowa 1", postal_code="31-000",
+            district=random.choice(DISTRICTS), description=" ".join(random.choices(WORDS, k=40)),
+            status=Company.Status.VERIFIED,
+        ))
+    Company.objects.bulk_create(batch, batch_size=BATCH)
 
 
 def load_practices(companies, start, stop):
@@ -110,62 +134,160 @@ def load_practices(companies, start, stop):
             body=body, category=random.choice(CATEGORIES), year_started=random.randint(2010, 2025),
             district=random.choice(DISTRICTS), status=PracticeStatus.APPROVED, consent=True,
             co2_tonnes_per_year=random.choice([None, random.randint(0, 5000)]),
-            published_at=now - timezone.timedelta(minutes=i), submitted_at=now,
+            published_at=now - timedelta(minutes=i), submitted_at=now,
         )
-        practice.search_text = practice.build_search_text()  # bulk_create skips save(), which sets these
-        practice.render_html()
+        # bulk_create skips save(), which sets these; the body is plain words, so its HTML is one paragraph (the
+        # Markdown renderer would take most of the loading time).
+        practice.search_text = practice.build_search_text()
+        practice.body_html = f"<p>{body}</p>"
         batch.append(practice)
-        if len(batch) == 5000:
+        if len(batch) == BATCH:
             GoodPractice.objects.bulk_create(batch)
             batch = []
     GoodPractice.objects.bulk_create(batch)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE practices_goodpractice")
 
 
-def measure(client, url):
-    client.get(url)  # warm up
-    times = []
+def load_initiatives(companies, start, stop):
+    """Half of them past, half coming, most on the map; each with a few companies taking part."""
+    now = timezone.now()
+    kinds = [value for value, _label in Initiative.Kind.choices if value != Initiative.Kind.BIKE_CAMPAIGN]
+    batch = []
+    for i in range(start, stop):
+        begins = now + timedelta(hours=random.randint(-24 * 720, 24 * 720))
+        batch.append(Initiative(
+            title=f"{random.choice(WORDS).capitalize()} {random.choice(WORDS)} {i}", slug=f"akcja-{i}",
+            kind=random.choice(kinds), description=" ".join(random.choices(WORDS, k=60)), start=begins,
+            end=begins + timedelta(hours=3), registration_deadline=begins - timedelta(days=1),
+            place_name="Park Lotników", district=random.choice(DISTRICTS), organiser="Zarząd Zieleni Miejskiej",
+            latitude=Decimal("50.061400") if i % 5 else None, longitude=Decimal("19.936600") if i % 5 else None,
+            capacity=random.choice([None, 50, 200]), status=Initiative.Status.PUBLISHED,
+        ))
+    created = Initiative.objects.bulk_create(batch, batch_size=BATCH)
+    participations = [
+        Participation(initiative=initiative, company=company, participants=random.randint(1, 9),
+                      contact_name="Anna Nowak", contact_email="anna@example.com",
+                      status=Participation.Status.CONFIRMED)
+        for initiative in created
+        for company in random.sample(companies, 3)
+    ]
+    Participation.objects.bulk_create(participations, batch_size=BATCH)
+
+
+def load_applications(companies):
+    """A fifth of the companies take part in the first cooperation form (approved applications)."""
+    cooperation_form = CooperationForm.objects.active().order_by("order", "pk").first()
+    done = set(Application.objects.filter(form=cooperation_form).values_list("company_id", flat=True))
+    Application.objects.bulk_create(
+        [Application(company_id=pk, form=cooperation_form, status=Application.Status.APPROVED)
+         for pk in companies[::5] if pk not in done],
+        batch_size=BATCH,
+    )
+    return cooperation_form
+
+
+def load(alias, size):
+    ROUTER.current = alias
+    random.seed(2026)
+    practices, companies, initiatives = size
+    load_companies(0, companies)
+    company_ids = list(Company.objects.order_by("pk").values_list("pk", flat=True))
+    company_objects = [Company(pk=pk) for pk in company_ids]
+    load_practices(company_objects, 0, practices)
+    load_initiatives(company_objects, 0, initiatives)
+    cooperation_form = load_applications(company_ids)
+    with connections[alias].cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    return cooperation_form
+
+
+def pages(cooperation_form):
+    practice = GoodPractice.objects.order_by("pk")[GoodPractice.objects.count() // 2]
+    company = Company.objects.order_by("pk")[Company.objects.count() // 2]
+    initiative = Initiative.objects.upcoming().order_by("pk").first()
+    return [
+        ("healthz (baseline)", "/healthz"),
+        ("home", "/"),
+        ("partners", "/partners/"),
+        ("partners, search", "/partners/?q=rower"),
+        ("partners, filtered", "/partners/?sector=energy&district=14"),
+        ("partners, page 20", "/partners/?page=20"),
+        ("a partner", company.get_absolute_url()),
+        ("cooperation", "/cooperation/"),
+        ("a cooperation form", cooperation_form.get_absolute_url()),
+        ("practices", "/practices/"),
+        ("practices, page 50", "/practices/?page=50"),
+        ("search, rare word", "/practices/?q=kodbaa"),
+        ("search, common word", "/practices/?q=rower"),
+        ("search, common words", "/practices/?q=laka+kwietna"),
+        ("search, common, CO2", "/practices/?q=laka&sort=co2"),
+        ("filtered practices", "/practices/?category=greenery&district=14&sort=co2"),
+        ("practices by sector", "/practices/?sector=energy&year=2020"),
+        ("a practice", practice.get_absolute_url()),
+        ("feed", "/practices/feed/"),
+        ("initiatives", "/initiatives/"),
+        ("initiatives, filtered", "/initiatives/?kind=training&district=14"),
+        ("past initiatives", "/initiatives/past/"),
+        ("an initiative", initiative.get_absolute_url()),
+        ("map", "/initiatives/map/"),
+    ]
+
+
+def measure(client, urls):
+    """{alias: (median, p95)} of the page at each size, the requests alternating between the sizes."""
+    times = {alias: [] for alias in urls}
+    for alias, url in urls.items():  # warm up
+        ROUTER.current = alias
+        client.get(url)
     for _ in range(REQUESTS):
-        started = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    times.sort()
-    return statistics.median(times), times[int(len(times) * 0.95) - 1]
+        for alias, url in urls.items():
+            ROUTER.current = alias
+            started = time.perf_counter()
+            response = client.get(url)
+            times[alias].append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+    result = {}
+    for alias, values in times.items():
+        values.sort()
+        result[alias] = (statistics.median(values), values[int(len(values) * 0.95) - 1])
+    return result
 
 
-def search_plan():
+def search_plan(alias):
+    ROUTER.current = alias
     queryset = GoodPractice.objects.published().search("kodbaa")
     return "uses the GIN index" if "practice_search_gin" in queryset.explain() else "no GIN index in the plan"
 
 
 def main():
-    print(f"Migrating {BENCH_DB}…", flush=True)
-    call_command("migrate", verbosity=0)
-    random.seed(2026)
-    companies = make_companies()
-    loaded = 0
-    for size in SIZES:
+    page_lists = {}
+    for alias, size in zip(("default", "large"), SIZES, strict=True):
         started = time.perf_counter()
-        load_practices(companies, loaded, size)
-        loaded = size
-        print(f"\n{size:,} practices loaded in {time.perf_counter() - started:.1f} s; search plan: {search_plan()}")
-        detail = GoodPractice.objects.order_by("pk")[size // 2].get_absolute_url()
-        pages = [
-            ("healthz (baseline)", "/healthz"),
-            ("list", "/practices/"),
-            ("search, rare word", "/practices/?q=kodbaa"),
-            ("search, common words", "/practices/?q=laka+kwietna"),
-            ("filtered list", "/practices/?category=greenery&district=14&sort=co2"),
-            ("detail", detail),
-        ]
-        client = Client()
-        print(f"{'page':<22}{'median ms':>12}{'p95 ms':>10}   ({REQUESTS} requests each)")
-        for name, url in pages:
-            median, p95 = measure(client, url)
-            print(f"{name:<22}{median:>12.1f}{p95:>10.1f}", flush=True)
+        cooperation_form = load(alias, size)
+        page_lists[alias] = pages(cooperation_form)
+        print(f"{size[0]:,} practices, {size[1]:,} companies, {size[2]:,} initiatives loaded in "
+              f"{time.perf_counter() - started:.0f} s; search plan for a rare word: {search_plan(alias)}", flush=True)
+    client = Client()
+    small, large = SIZES[0][0], SIZES[1][0]
+    print(f"\n{REQUESTS} requests of each page at each size, alternating; times in ms; target growth at most "
+          f"{TARGET:.0f}×")
+    print(f"{'page':<24}{f'{small:,} median':>14}{'p95':>7}{f'{large:,} median':>16}{'p95':>7}{'growth':>9}")
+    worst = 0
+    for (name, small_url), (_name, large_url) in zip(page_lists["default"], page_lists["large"], strict=True):
+        result = measure(client, {"default": small_url, "large": large_url})
+        (small_median, small_p95), (large_median, large_p95) = result["default"], result["large"]
+        growth = large_median / small_median
+        if name != "healthz (baseline)":
+            worst = max(worst, growth)
+        flag = "" if growth <= TARGET else "  over the target"
+        print(f"{name:<24}{small_median:>14.1f}{small_p95:>7.1f}{large_median:>16.1f}{large_p95:>7.1f}"
+              f"{growth:>8.2f}×{flag}", flush=True)
+    print(f"Largest growth: {worst:.2f}×")
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        connections.close_all()
+        for url in DATABASE_URLS.values():
+            recreate_database(url, create=False)

@@ -53,6 +53,7 @@ class InitiativeAdmin(LabelledDateTimeMixin, admin.ModelAdmin):
     list_display = ("title", "kind", "start", "district", "status", "capacity", "capacity_unit")
     list_filter = ("status", "kind", "district")
     search_fields = ("title", "place_name", "address", "organiser")
+    show_full_result_count = False  # a filtered list counts its matches only, not every row as well
     prepopulated_fields = {"slug": ("title",)}
     date_hierarchy = "start"  # year, then month: the month filter staff asked for
     readonly_fields = ("cancellation_notified_at", "created_at", "updated_at")
@@ -115,6 +116,7 @@ class ParticipationAdmin(ReferenceSearchMixin, EscapeFormulaeMixin, ExportAction
     search_fields = ("company__name", "initiative__title", "contact_name", "contact_email")
     list_select_related = ("company", "initiative")
     raw_id_fields = ("company", "initiative", "signed_up_by")
+    show_full_result_count = False
     readonly_fields = ("reminder_sent_at", "created_at", "updated_at")
 
     def save_model(self, request, obj, form, change):

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -36,11 +37,17 @@ class InitiativeQuerySet(models.QuerySet):
         return self.filter(end__lt=now or timezone.now())
 
     def with_places_taken(self):
-        # One join to the confirmed participations: the sum of people and the number of companies together.
-        confirmed = Q(participations__status=Participation.Status.CONFIRMED)
+        """The confirmed people and companies of each initiative, as two subqueries on the participations' index:
+        a page of 20 initiatives looks up the participations of those 20, however many initiatives there are (an
+        aggregate over a join would group every matching initiative before the page is cut)."""
+        confirmed = (
+            Participation.objects.filter(initiative=OuterRef("pk"), status=Participation.Status.CONFIRMED)
+            .order_by()
+            .values("initiative")
+        )
         return self.annotate(
-            people_taken=Sum("participations__participants", filter=confirmed, default=0),
-            companies_taken=Count("participations", filter=confirmed),
+            people_taken=Coalesce(Subquery(confirmed.annotate(n=Sum("participants")).values("n")), 0),
+            companies_taken=Coalesce(Subquery(confirmed.annotate(n=Count("pk")).values("n")), 0),
         )
 
 

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,8 +19,10 @@ from partnerships import access
 from partnerships.models import Company
 from portal.lib.http import revalidated
 from portal.lib.page_cache import public_page
+from portal.lib.paging import CappedPaginator
 
 PER_PAGE = 20
+MAP_LIMIT = 100
 
 
 def _initiative_for(request, slug, bike=False):
@@ -43,8 +44,9 @@ def _company_for(request):
 
 def _listing(request, queryset, template, heading):
     form = InitiativeFilterForm(request.GET or None)
-    queryset = form.filter(queryset.public().with_places_taken())
-    page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    queryset = form.filter(queryset.public())
+    paginator = CappedPaginator(queryset.with_places_taken(), PER_PAGE, counted=queryset)
+    page = paginator.get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "heading": heading}
     return render(request, template, context)
 
@@ -244,7 +246,9 @@ def initiative_map(request):
         Initiative.objects.published().upcoming().exclude(latitude=None).exclude(longitude=None).with_places_taken()
     )
     context = {
-        "initiatives": initiatives.order_by("start"),
+        # The next ones: a page that lists every initiative would grow without end.
+        "initiatives": initiatives.order_by("start", "pk")[:MAP_LIMIT],
+        "limit": MAP_LIMIT,
         "tile_url": settings.MAP_TILE_URL,
         "tile_host": urlsplit(settings.MAP_TILE_URL).netloc,
     }

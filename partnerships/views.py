@@ -3,8 +3,8 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,8 +14,10 @@ from django.views.decorators.http import require_POST
 from partnerships import access, next_steps, services
 from partnerships.forms import CompanyForm, InvitationForm, JoinRequestForm, PartnerFilterForm
 from partnerships.models import Company, Invitation, JoinRequest, Membership
+from partnerships.review.models import ReviewEvent, events_by_object
 from partnerships.review.workflow import Status as ReviewStatus
 from portal.lib.page_cache import public_page
+from portal.lib.paging import CappedPaginator
 
 PARTNERS_PER_PAGE = 24
 INVITATION_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what secrets.token_urlsafe makes
@@ -72,9 +74,12 @@ def dashboard(request):
     company_context = _company_context(membership)
     # The latest change of the public profile, whatever its status: waiting, sent back, or how staff decided.
     revision = company.revisions.first() if company.is_verified else None
+    # One query for the company's review history and for that of its applications (shown in their panel).
+    events = events_by_object(ReviewEvent.objects.for_company(company))
     context = {
         **company_context,
-        "history": company.review_history(),
+        "history": events.get((ContentType.objects.get_for_model(company).pk, company.pk), []),
+        "object_events": events,
         "can_resubmit": membership.is_owner and company.can("resubmit", request.user),
         "revision": revision,
         "may_act": next_steps.may_act(request.user, membership),
@@ -329,10 +334,10 @@ def invitation(request, token):
 
 @public_page(query=("page", *PartnerFilterForm.base_fields))
 def partner_list(request):
-    # Two queries per page: the COUNT for the paginator and the page of companies (only the columns the list shows).
+    # Two queries per page: a count of at most 1,001 partners and the page of companies (only the columns it shows).
     companies = Company.objects.verified().only("name", "slug", "sector", "district", "logo_thumbnail")
     form = PartnerFilterForm(request.GET)
-    page = Paginator(form.filter(companies), PARTNERS_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(form.filter(companies), PARTNERS_PER_PAGE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page}
     return render(request, "partnerships/partner_list.html", context)
 

@@ -98,6 +98,7 @@ class ProblemReportAdmin(ReferenceSearchMixin, LabelledDateTimeMixin, admin.Mode
     list_filter = [("resolved_at", admin.EmptyFieldListFilter)]
     list_select_related = ["practice"]
     search_fields = ["message", "practice__title"]
+    show_full_result_count = False
     readonly_fields = ["practice", "message", "email", "created_at"]
     actions = ["mark_resolved"]
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db.models import Subquery
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from django.utils.translation import ngettext
 from partnerships.choices import District, Sector
 from portal.lib.images import ImageUploadField, make_thumbnail
 from portal.lib.text import search_words
+from practices import models as practice_models
 from practices.models import EDITABLE_FIELDS, Category, GoodPractice, PracticePhoto
 
 MAX_PHOTOS = 10
@@ -174,11 +176,28 @@ class FilterForm(forms.Form):
         """The words searched for, normalised as the search compares them: "Alpha!" and "alpha" are one search."""
         return " ".join(search_words(self.cleaned_data["q"]))
 
-    def filter(self, queryset, sort=None):
-        """The practices selected, ordered by the chosen sort, or by `sort` when given."""
+    def is_search(self):
+        return bool(self.is_valid() and self.cleaned_data.get("q"))
+
+    def filter(self, queryset, sort=None, broad=False):
+        """The practices selected, ordered by the chosen sort, or by `sort` when given.
+
+        `broad`: the words are common, so they are looked for among the first BROAD_SAMPLE practices of the list
+        without the words (`candidates`) rather than through the full-text index (see practices.views).
+        """
         data = self.cleaned_data if self.is_valid() else {}
+        order = sort or data.get("sort") or "newest"
+        if data.get("q") and broad:
+            chosen = self.candidates(queryset.model.objects.all(), sort).values("pk")[: practice_models.BROAD_SAMPLE]
+            return queryset.filter(pk__in=Subquery(chosen)).search(data["q"], broad=True).sorted_by(order)
         if data.get("q"):
             queryset = queryset.search(data["q"])
+        return self.candidates(queryset, sort, searching=bool(data.get("q")))
+
+    def candidates(self, queryset, sort=None, searching=False):
+        """`queryset` with the filters but not the words, in the list's order."""
+        data = self.cleaned_data if self.is_valid() else {}
+        queryset = queryset.published()
         if data.get("category"):
             queryset = queryset.filter(category=data["category"])
         if data.get("district"):
@@ -187,7 +206,7 @@ class FilterForm(forms.Form):
             queryset = queryset.filter(company__sector=data["sector"])
         if data.get("year"):
             queryset = queryset.filter(year_started=data["year"])
-        return queryset.sorted_by(sort or data.get("sort") or "newest", searching=bool(data.get("q")))
+        return queryset.sorted_by(sort or data.get("sort") or "newest", searching=searching)
 
     def active_filters(self):
         """The valid, non-empty filters as {label: value shown}, for the catalogue's cover and its cache key."""

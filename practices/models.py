@@ -10,7 +10,7 @@ published text. Photos of a published practice are not part of a revision: they 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -103,6 +103,30 @@ SEARCHED_FIELDS = ["title", "summary", "body", "place", "what_was_done", "result
 MARKDOWN_FIELDS = ["body", "what_was_done", "results", "challenges"]
 
 
+_INDEXED_MATCH = '"practices_goodpractice"."search_vector" @@ to_tsquery(\'simple\'::regconfig, %s)'
+_UNINDEXED_MATCH = (
+    'COALESCE("practices_goodpractice"."search_vector", \'\'::tsvector) @@ to_tsquery(\'simple\'::regconfig, %s)'
+)
+
+
+def _match(words, broad):
+    """The condition "every word begins a word of the practice" (see GoodPracticeQuerySet.search)."""
+    if connection.vendor == "postgresql":
+        # Words hold only [a-z0-9] after normalisation, so the tsquery cannot be malformed; it is a parameter.
+        # Broad: the same value (the column is never null), but no index is on this expression.
+        tsquery = " & ".join(f"{word}:*" for word in words)
+        sql = _UNINDEXED_MATCH if broad else _INDEXED_MATCH
+        return RawSQL(sql, [tsquery], output_field=models.BooleanField())  # noqa: S611 (constant SQL)
+    condition = Q()
+    for word in words:
+        condition &= Q(search_text__contains=f" {word}")
+    return condition
+
+
+# How many practices of the list (its filters, its order) a search tests first to tell common words from rare ones.
+BROAD_SAMPLE = 1000
+
+
 class GoodPracticeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=PracticeStatus.APPROVED)
@@ -113,30 +137,29 @@ class GoodPracticeQuerySet(models.QuerySet):
             Prefetch("photos", queryset=PracticePhoto.objects.order_by("order", "pk"))
         )
 
-    def search(self, query):
+    def search(self, query, broad=False):
         """Every word of `query` must begin a word of the practice (diacritics ignored: "lodz" finds "Łódź").
 
         PostgreSQL: a full-text prefix match on `search_vector`, a stored tsvector of the normalised text that only
         exists there (migration 0002), with a GIN index. Elsewhere: the same rule as a substring test on the text
         column, which stores " word word …".
+
+        `broad`: the words are common and are tested on a bounded set of practices (see practices.views), so the
+        same test is written so that the GIN index cannot serve it: gathering every match of a common word from the
+        index would read most of the table.
         """
         words = search_words(query)
-        if not words:
-            return self
-        if connection.vendor == "postgresql":
-            # Words hold only [a-z0-9] after normalisation, so the tsquery cannot be malformed; it is a parameter.
-            tsquery = " & ".join(f"{word}:*" for word in words)
-            return self.filter(
-                RawSQL(
-                    '"practices_goodpractice"."search_vector" @@ to_tsquery(\'simple\'::regconfig, %s)',
-                    [tsquery],
-                    output_field=models.BooleanField(),
-                )
-            )
-        condition = Q()
-        for word in words:
-            condition &= Q(search_text__contains=f" {word}")
-        return self.filter(condition)
+        return self.filter(_match(words, broad)) if words else self
+
+    def sample(self, query):
+        """(rows read, rows holding every word of `query`) among the first BROAD_SAMPLE rows of this queryset (the
+        list's filters and order): one query that reads at most BROAD_SAMPLE rows, whatever the number of practices.
+        """
+        chosen = self.values("pk")[:BROAD_SAMPLE]
+        counts = self.model.objects.filter(pk__in=Subquery(chosen)).aggregate(
+            read=Count("pk"), matching=Count("pk", filter=_match(search_words(query), broad=True))
+        )
+        return counts["read"], counts["matching"]
 
     def waiting_for_staff(self):
         """Submitted practices and published ones with an edit waiting for review.
@@ -156,17 +179,20 @@ class GoodPracticeQuerySet(models.QuerySet):
         )
 
     def sorted_by(self, sort, searching=False):
-        """Newest first, or most CO2 avoided first.
+        """Newest first, or most CO2 avoided first (practices without a figure last, then newest first).
 
-        Published practices always have published_at, so "newest" follows the (status, published_at) index. Search
-        results are ordered by an expression instead: otherwise PostgreSQL, which cannot estimate how many rows a
-        prefix query matches, may walk the whole date index looking for a rare word rather than use the GIN index.
+        Each order has an index of its own that begins with the status: (status, published_at) and (status, CO2,
+        published_at); published practices always have published_at. `searching` is for a search that matches few
+        practices (see practices.views.practice_list): the same orders are then written as expressions no index
+        serves, as otherwise PostgreSQL, which cannot estimate how many rows a prefix query matches, may walk a whole
+        index looking for a rare word rather than use the GIN index and sort the few it finds.
         """
+        newest = Coalesce("published_at", "created_at").desc() if searching else F("published_at").desc()
         if sort == "co2":
-            return self.order_by(F("co2_tonnes_per_year").desc(nulls_last=True), "-published_at", "-pk")
-        if searching:
-            return self.order_by(Coalesce("published_at", "created_at").desc(), "-pk")
-        return self.order_by("-published_at", "-pk")
+            if searching:
+                return self.order_by(Coalesce("co2_tonnes_per_year", Value(-1)).desc(), newest, "-pk")
+            return self.order_by(F("co2_tonnes_per_year").desc(nulls_last=True), newest, "-pk")
+        return self.order_by(newest, "-pk")
 
 
 def _impact_validators():
@@ -242,7 +268,9 @@ class GoodPractice(access.CompanyObject, Reviewable):
         verbose_name_plural = _("good practices")
         ordering = ["-published_at", "-pk"]
         indexes = [
-            # The full-text column and its GIN index exist on PostgreSQL only; migration 0002 creates them there.
+            # The full-text column and its GIN index exist on PostgreSQL only; migration 0002 creates them there, and
+            # migration 0006 the index of the CO2 order (status, CO2 descending with nulls last, published_at, id),
+            # which SQLite cannot create.
             models.Index(fields=["status", "-published_at"], name="practice_status_published"),
             models.Index(fields=["category", "status", "-published_at"], name="practice_category_published"),
         ]

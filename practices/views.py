@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +17,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from partnerships import access
 from portal.lib import ratelimit
 from portal.lib.page_cache import public_page
+from portal.lib.paging import CappedPaginator
 from practices import catalogue
+from practices import models as practice_models
 from practices.forms import FilterForm, PhotoFormSet, PracticeForm, ProblemReportForm
 from practices.models import GoodPractice, PracticeRevision, PracticeStatus, ProblemReport
 
@@ -60,11 +61,34 @@ def _filter_form(request):
     return FilterForm(request.GET or None, years=_published_years())
 
 
+def _is_broad(read, matching):
+    """Common words: at least a tenth of the practices read hold them."""
+    return matching > 0 and matching * 10 >= read
+
+
+
 @public_page(query=("page", *FilterForm.base_fields))
 def practice_list(request):
+    """A page of the list. Without words: a count of at most 1,001 practices, then the page with its photos.
+
+    A search first tests the first 1,000 practices of the list without the words (its filters, its order: one query
+    reading at most 1,000 rows). If fewer than a tenth of them hold the words, the words are rare: the full-text
+    index finds every match, which are counted (at most 1,001) and sorted. Otherwise the words are common, and the
+    list offers the matches among those 1,000 (at least 100, in the list's order), saying "more than" when there
+    are older practices: every page reads at most 1,000 rows, however many practices hold the words.
+    """
     form = _filter_form(request)
-    practices = form.filter(GoodPractice.objects.published().for_cards())
-    page = Paginator(practices, PER_PAGE).get_page(request.GET.get("page"))
+    practices = GoodPractice.objects.published().for_cards()
+    paginator = None
+    if form.is_search():
+        read, matching = form.candidates(GoodPractice.objects.all()).sample(form.cleaned_data["q"])
+        if _is_broad(read, matching):
+            more = 1 if read == practice_models.BROAD_SAMPLE else 0  # practices further down were not read
+            practices = form.filter(practices, broad=True)
+            paginator = CappedPaginator(practices, PER_PAGE, cap=matching, counted=matching + more)
+    if paginator is None:
+        paginator = CappedPaginator(form.filter(practices), PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page": page,

@@ -14,6 +14,9 @@ class CooperationConfig(AppConfig):
         from partnerships.cooperation.models import Application
         from partnerships.cooperation.next_steps import application_steps
         from partnerships.review import waiting
+        from partnerships.review.models import COMPANY_HISTORY_MODELS
+
+        COMPANY_HISTORY_MODELS.append(Application)  # the dashboard's panel of applications shows their history
 
         # An application's name includes its form's title: the page joins the form so it costs one query.
         waiting.register(

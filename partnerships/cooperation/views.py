@@ -16,6 +16,8 @@ from partnerships.models import Company
 from partnerships.review.workflow import COMPANY
 from portal.lib.page_cache import public_page
 
+PARTNERS_SHOWN = 60
+
 
 def _application_for(request, pk, write=False):
     """The application `pk` if the signed-in user is a member of its company; 404 for anyone else.
@@ -45,16 +47,24 @@ def form_list(request):
 @public_page
 def form_detail(request, slug):
     cooperation_form = get_object_or_404(CooperationForm.objects.active(), slug=slug)
-    partners = (
+    # The first partners by name, one more to know whether there are others: a page listing every partner would
+    # grow with the catalogue.
+    partners = list(
         Company.objects.verified()
         .filter(applications__form=cooperation_form, applications__status=Application.Status.APPROVED)
         .distinct()
         .order_by("name")
+        .only("name", "slug")[: PARTNERS_SHOWN + 1]
     )
     # Dated initiatives of this form (bike campaign editions, plantings…), through the reverse relation the
     # initiatives app defines, so partnerships does not import it.
     initiatives = cooperation_form.initiatives.published().upcoming().order_by("start")[:10]
-    context = {"cooperation_form": cooperation_form, "partners": partners, "initiatives": initiatives}
+    context = {
+        "cooperation_form": cooperation_form,
+        "partners": partners[:PARTNERS_SHOWN],
+        "more_partners": len(partners) > PARTNERS_SHOWN,
+        "initiatives": initiatives,
+    }
     return render(request, "partnerships/cooperation/form_detail.html", context)
 
 

@@ -143,6 +143,8 @@ class ReviewAdmin(ReferenceSearchMixin, LabelledDateTimeMixin, EscapeFormulaeMix
     export_formats = [CSV, XLSX]
     list_select_related = ["assignee"]
     review_list_filter = ("status", AssigneeFilter)
+    # A filtered list says how many match, not also how many there are in all: that second count reads every row.
+    show_full_result_count = False
 
     def get_resource_classes(self, request):
         # Without a resource of its own, a model still exports with its reference number first.

@@ -166,10 +166,31 @@ class Reviewable(Referenced, models.Model):
         return ReviewEvent.objects.for_object(self)
 
 
+# Models whose objects belong to a company (a `company` foreign key) and whose review history the company's dashboard
+# shows beside the company's own: each app adds its models in its AppConfig.ready() (see `ReviewEventQuerySet`).
+COMPANY_HISTORY_MODELS = []
+
+
 class ReviewEventQuerySet(models.QuerySet):
     def for_object(self, obj):
         content_type = ContentType.objects.get_for_model(obj)
         return self.filter(content_type=content_type, object_id=obj.pk).select_related("by", "content_type")
+
+    def for_company(self, company):
+        """The events of `company` and of its objects of COMPANY_HISTORY_MODELS, in one query however many."""
+        condition = models.Q(content_type=ContentType.objects.get_for_model(company), object_id=company.pk)
+        for model in COMPANY_HISTORY_MODELS:
+            owned = model._default_manager.filter(company=company).values("pk")
+            condition |= models.Q(content_type=ContentType.objects.get_for_model(model), object_id__in=owned)
+        return self.filter(condition).select_related("by", "content_type")
+
+
+def events_by_object(events):
+    """{(content type id, object id): [event, …]} of `events`, in their order."""
+    grouped = {}
+    for event in events:
+        grouped.setdefault((event.content_type_id, event.object_id), []).append(event)
+    return grouped
 
 
 class ReviewEvent(models.Model):

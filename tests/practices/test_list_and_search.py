@@ -3,13 +3,18 @@
 These tests pass on SQLite and on PostgreSQL (full-text with the GIN index there), with the same results.
 """
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from portal.lib import paging
+from practices import models as practice_models
+from practices import views
 from practices.models import GoodPractice
 from tests.factories import CompanyFactory
 from tests.practices.factories import PhotoFactory, PracticeFactory, PublishedPracticeFactory
@@ -166,3 +171,93 @@ def test_impact_figures_read_as_people_write_them_in_each_language(client):
 
     assert "4\xa0200 t CO2e" in polish and "15\xa0000,50 MWh" in polish
     assert "4,200 t CO2e" in english and "15,000.50 MWh" in english
+
+
+@pytest.fixture
+def seven_a_day_apart(db):
+    """Seven published practices holding the word "rower", the newest first in `titles`, and one without it."""
+    now = timezone.now()
+    for day in range(7):
+        when = now - timedelta(days=day)
+        PublishedPracticeFactory(title=f"Rower {day}", body="Rowery dla załogi.", published_at=when)
+    PublishedPracticeFactory(title="Dach", body="Zielony dach.", published_at=now)
+    return [f"Rower {day}" for day in range(7)]
+
+
+def _page_titles(client, query):
+    response = client.get("/practices/", query)
+    return [practice.title for practice in response.context["page"].object_list], response.content.decode()
+
+
+def test_a_list_longer_than_the_cap_says_more_than_and_offers_the_first_rows(client, seven_a_day_apart, monkeypatch):
+    monkeypatch.setattr(paging, "CAP", 5)
+    monkeypatch.setattr(views, "PER_PAGE", 2)
+    titles, html = _page_titles(client, {})
+    assert titles == ["Dach", "Rower 0"]
+    assert "Znalezionych praktyk: ponad 5. Lista pokazuje pierwsze 5." in html
+    assert "Strona 1 z 3" in html
+    # A page past the cap shows the last page offered: no page reads the rows beyond the cap.
+    titles, html = _page_titles(client, {"page": 9})
+    assert titles == ["Rower 3"]
+    assert "Strona 3 z 3" in html
+
+
+def test_a_list_within_the_cap_gives_its_exact_number(client, seven_a_day_apart, monkeypatch):
+    monkeypatch.setattr(paging, "CAP", 8)
+    _titles, html = _page_titles(client, {})
+    assert "8 praktyk" in html and "ponad" not in html
+
+
+@pytest.mark.parametrize("sort", ["newest", "co2"])
+def test_a_broad_search_lists_the_same_practices_in_the_same_order_as_a_narrow_one(
+    client, seven_a_day_apart, monkeypatch, sort
+):
+    # Rare words are found through the full-text index and sorted; common ones among the first practices of the
+    # list. Within those, residents see no difference.
+    monkeypatch.setattr(views, "PER_PAGE", 3)
+    pages = {}
+    for broad in (False, True):
+        monkeypatch.setattr(views, "_is_broad", lambda read, matching, broad=broad: broad)
+        pages[broad] = [_page_titles(client, {"q": "rower", "sort": sort, "page": page})[0] for page in (1, 2, 3)]
+    assert pages[False] == pages[True] == [seven_a_day_apart[0:3], seven_a_day_apart[3:6], seven_a_day_apart[6:7]]
+
+
+def test_common_words_are_looked_for_among_the_first_practices_of_the_list(client, seven_a_day_apart, monkeypatch):
+    before = timezone.now() - timedelta(days=30)
+    for n in range(12):
+        PublishedPracticeFactory(title=f"Kompost {n}", body="Kompostownik.", published_at=before - timedelta(days=n))
+    # 1 of 20 practices: rare words, found wherever they are, and counted.
+    titles, html = _page_titles(client, {"q": "zielony"})
+    assert titles == ["Dach"]
+    assert "Znaleziono 1 praktykę." in html and "ponad" not in html
+    # Among the first 3 (Dach, Rower 0, Rower 1) 2 hold "rower": common words, so the list offers those two and
+    # says that there are more.
+    monkeypatch.setattr(practice_models, "BROAD_SAMPLE", 3)
+    titles, html = _page_titles(client, {"q": "rower"})
+    assert titles == ["Rower 0", "Rower 1"]
+    assert "Znalezionych praktyk: ponad 2. Lista pokazuje pierwsze 2." in html
+    # The first of the list as filtered and sorted: the oldest "Kompost" practices are not among the newest 3, so
+    # the search for them is rare and finds them all.
+    titles, _html = _page_titles(client, {"q": "kompost"})
+    assert len(titles) == 12
+
+
+def test_a_search_counts_at_most_the_sample_and_the_cap_and_one_more(client, seven_a_day_apart, monkeypatch):
+    old = timezone.now() - timedelta(days=30)
+    PublishedPracticeFactory.create_batch(5, body="Kompostownik.", published_at=old)  # "zielony": 1 of 13
+    monkeypatch.setattr(paging, "CAP", 3)
+
+    def counts(query):
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/practices/", {"q": query})
+        return [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+
+    # Common words: only the test of the first practices counts (at most BROAD_SAMPLE rows).
+    monkeypatch.setattr(practice_models, "BROAD_SAMPLE", 5)
+    (sample,) = counts("rower")
+    assert "LIMIT 5" in sample
+    # Rare words: that test, then the capped count (cap + 1).
+    monkeypatch.setattr(practice_models, "BROAD_SAMPLE", 20)
+    sample, capped = counts("zielony")
+    assert "LIMIT 20" in sample
+    assert "LIMIT 4" in capped

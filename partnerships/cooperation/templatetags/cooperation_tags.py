@@ -1,10 +1,8 @@
-from collections import defaultdict
-
 from django import template
 from django.contrib.contenttypes.models import ContentType
 
 from partnerships.cooperation.models import Application
-from partnerships.review.models import ReviewEvent
+from partnerships.review.models import ReviewEvent, events_by_object
 
 register = template.Library()
 
@@ -24,18 +22,19 @@ def status_badge_class(status):
 
 
 @register.inclusion_tag("partnerships/cooperation/includes/_applications.html")
-def company_applications(company, may_act=False):
-    """Every application of `company` with its history, in two queries whatever their number:
-    the applications with their forms, then the review events of all of them (with who and which model).
-    With `may_act` (the person may act for the company), each application still editable offers its next step."""
+def company_applications(company, may_act=False, object_events=None):
+    """Every application of `company` with its history: the applications with their forms, then the review events
+    of all of them (with who and which model) in one query whatever their number; none when the page has read them
+    already (`object_events`, see ReviewEvent.objects.for_company, which the dashboard uses). With `may_act` (the
+    person may act for the company), each application still editable offers its next step."""
     applications = list(Application.objects.filter(company=company).select_related("form"))
-    events = defaultdict(list)
-    if applications:
-        content_type = ContentType.objects.get_for_model(Application)
-        for event in ReviewEvent.objects.filter(
-            content_type=content_type, object_id__in=[a.pk for a in applications]
-        ).select_related("by", "content_type"):
-            events[event.object_id].append(event)
+    content_type = ContentType.objects.get_for_model(Application)
+    if not isinstance(object_events, dict) and applications:  # a page without them passes nothing (or "")
+        object_events = events_by_object(
+            ReviewEvent.objects.filter(
+                content_type=content_type, object_id__in=[a.pk for a in applications]
+            ).select_related("by", "content_type")
+        )
     for application in applications:
-        application.events = events[application.pk]
+        application.events = (object_events or {}).get((content_type.pk, application.pk), [])
     return {"applications": applications, "may_act": may_act}
