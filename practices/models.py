@@ -487,6 +487,42 @@ class ProblemReport(Referenced, models.Model):
         return self.practice.get_absolute_url()
 
 
+def practices_of(company):
+    """The company's practices, last changed first, each with its open edit (at most one, a database constraint) as
+    `open_revisions`: one query (the edit's columns come as subqueries), then remembered on this company object, so
+    that the dashboard's next steps and its panel share it."""
+    practices = getattr(company, "_practices_of", None)
+    if practices is None:
+        edit = PracticeRevision.objects.open().filter(practice=OuterRef("pk"))
+        practices = list(
+            GoodPractice.objects.filter(company=company)
+            .annotate(
+                open_edit_pk=Subquery(edit.values("pk")[:1]),
+                open_edit_status=Subquery(edit.values("status")[:1]),
+                open_edit_reason=Subquery(edit.values("decision_reason")[:1]),
+                open_edit_decided_at=Subquery(edit.values("decided_at")[:1]),
+            )
+            .order_by("-updated_at")
+        )
+        for practice in practices:
+            practice.company = company
+            practice.open_revisions = (
+                [
+                    PracticeRevision(
+                        pk=practice.open_edit_pk,
+                        practice=practice,
+                        status=practice.open_edit_status,
+                        decision_reason=practice.open_edit_reason or "",
+                        decided_at=practice.open_edit_decided_at,
+                    )
+                ]
+                if practice.open_edit_pk
+                else []
+            )
+        company._practices_of = practices
+    return practices
+
+
 def personal_data(user):
     """What the practices app keeps about `user`, for the personal data download: the practices and the edits of
     published practices they wrote, with what they wrote in them, and the problem reports sent with their address."""

@@ -4,16 +4,19 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from partnerships import next_steps
-from practices.models import GoodPractice, PracticeRevision, PracticeStatus
+from practices.models import PracticeStatus, practices_of
 
 
 def practice_steps(membership, user):
-    """Drafts to finish and practices sent back: one query. Any member of a verified company may take them."""
+    """Drafts to finish and practices sent back (practices_of: one query, shared with the panel).
+    Any member of a verified company may take them."""
     if not next_steps.may_act(user, membership):
         return []
-    practices = GoodPractice.objects.filter(
-        company_id=membership.company_id, status__in=[PracticeStatus.DRAFT, PracticeStatus.CHANGES_REQUESTED]
-    ).only("pk", "title", "status", "decision_reason", "decided_at", "created_at")
+    practices = [
+        practice
+        for practice in practices_of(membership.company)
+        if practice.status in (PracticeStatus.DRAFT, PracticeStatus.CHANGES_REQUESTED)
+    ]
     return [
         next_steps.NextStep(
             kind=_("Good practice"),
@@ -29,12 +32,15 @@ def practice_steps(membership, user):
 
 
 def revision_steps(membership, user):
-    """Edits of published practices that staff sent back: one query (the edits with their practices)."""
+    """Edits of published practices that staff sent back (practices_of, as above: no query of its own)."""
     if not next_steps.may_act(user, membership):
         return []
-    revisions = PracticeRevision.objects.filter(
-        practice__company_id=membership.company_id, status=PracticeStatus.CHANGES_REQUESTED
-    ).select_related("practice")
+    revisions = [
+        revision
+        for practice in practices_of(membership.company)
+        for revision in practice.open_revisions
+        if revision.status == PracticeStatus.CHANGES_REQUESTED
+    ]
     return [
         next_steps.NextStep(
             kind=_("Edit of a published practice"),

@@ -24,7 +24,7 @@ from simple_history.models import HistoricalRecords
 
 from partnerships import access
 from partnerships.climate import computation as calc
-from partnerships.cooperation.models import Application, CooperationForm
+from partnerships.cooperation.models import Application, CooperationForm, applications_of
 from partnerships.cooperation.questions import PactForm
 from partnerships.models import Company
 from partnerships.review.models import Reviewable
@@ -233,8 +233,13 @@ def signatory_of(company):
     """The company's Climate Pact membership, or None when it has not signed (or its company is not verified)."""
     if company is None or not company.is_verified:
         return None
-    application = pact_applications().filter(company=company).select_related("company", "form").first()
-    return Signatory(application) if application is not None else None
+    # The company's applications as the page read them (applications_of, newest first): no query on the dashboard.
+    signed = [
+        application
+        for application in applications_of(company)
+        if application.status == Status.APPROVED and application.form.kind == CooperationForm.Kind.PACT
+    ]
+    return Signatory(signed[0]) if signed else None
 
 
 def signatories():

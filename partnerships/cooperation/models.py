@@ -209,6 +209,19 @@ class Application(access.CompanyObject, Reviewable):
         return ""
 
 
+def applications_of(company):
+    """Every application of `company` with its form, newest first: one query, then remembered on this company object,
+    so that the parts of one page that show them (the dashboard's next steps, its panel, the climate panel) share it.
+    """
+    applications = getattr(company, "_applications_of", None)
+    if applications is None:
+        applications = list(Application.objects.filter(company=company).select_related("form"))
+        for application in applications:
+            application.company = company
+        company._applications_of = applications
+    return applications
+
+
 def personal_data(user):
     """The applications `user` created, with their answers, for the personal data download."""
     applications = Application.objects.filter(created_by=user).select_related("form", "company").order_by("pk")

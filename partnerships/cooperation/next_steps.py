@@ -4,17 +4,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from partnerships import next_steps
-from partnerships.cooperation.models import EDITABLE_STATUSES, Application, Status
+from partnerships.cooperation.models import EDITABLE_STATUSES, Status, applications_of
 
 
 def application_steps(membership, user):
     """Drafts to finish and applications sent back, while their form takes applications: one query (the
-    applications with their forms). Any member of a verified company may take these steps."""
+    applications with their forms, applications_of, shared with the panel). Any member of a verified company may
+    take these steps."""
     if not next_steps.may_act(user, membership):
         return []
-    applications = Application.objects.filter(
-        company_id=membership.company_id, status__in=EDITABLE_STATUSES
-    ).select_related("form")
+    applications = [a for a in applications_of(membership.company) if a.status in EDITABLE_STATUSES]
     return [
         next_steps.NextStep(
             kind=_("Application"),

@@ -1,7 +1,6 @@
 from django import template
-from django.db.models import OuterRef, Subquery
 
-from practices.models import GoodPractice, PracticeRevision
+from practices.models import GoodPractice, practices_of
 
 register = template.Library()
 
@@ -15,23 +14,7 @@ def featured_practices(limit=3):
 
 @register.inclusion_tag("practices/includes/_company_practices.html")
 def company_practices(company, may_act=False):
-    """The company's practices with status, the staff's reason and any edit in progress, in one query: a practice has
-    at most one open edit (a database constraint), whose status and reason come as two subqueries. With `may_act`
-    (the person may act for the company), each practice offers its next step or an edit."""
-    edit = PracticeRevision.objects.open().filter(practice=OuterRef("pk"))
-    practices = list(
-        GoodPractice.objects.filter(company=company)
-        .annotate(
-            open_edit_status=Subquery(edit.values("status")[:1]),
-            open_edit_reason=Subquery(edit.values("decision_reason")[:1]),
-        )
-        .order_by("-updated_at")
-    )
-    for practice in practices:
-        practice.open_revisions = (
-            [PracticeRevision(practice=practice, status=practice.open_edit_status,
-                              decision_reason=practice.open_edit_reason or "")]
-            if practice.open_edit_status
-            else []
-        )
-    return {"practices": practices, "may_act": may_act}
+    """The company's practices with status, the staff's reason and any edit in progress (practices_of: one query,
+    none when the page has read them already). With `may_act` (the person may act for the company), each practice
+    offers its next step or an edit."""
+    return {"practices": practices_of(company), "may_act": may_act}

@@ -217,12 +217,12 @@ def test_the_dashboard_costs_the_same_queries_for_few_and_many_waiting_items(cli
     with CaptureQueriesContext(connection) as many:
         section = _waiting(client)
     assert len(_buttons(section)) == 10 * 6
-    # 16 queries: the session, the user, the membership with its company; the latest profile revision, the pending
-    # requests to join with their people; the waiting items: the applications with their forms, the practices, the
-    # edits of published practices with their practices; then the page: the members with their people, the
-    # company's review history, the panels' applications with their forms and all their review events, the practices
-    # and their open edits, the initiative sign-ups, the announcements the company received.
-    assert len(few) == len(many) == 16
+    # 10 queries: the session, the user with their membership and company (portal.auth_backends); the latest profile
+    # revision, the review history of the company and its applications, the pending requests to join with their
+    # people; the applications with their forms (shared by the waiting items, the panel and the climate panel), the
+    # practices with their open edits (shared by the waiting items and the panel), the members with their people,
+    # the initiative sign-ups, the announcements the company received.
+    assert len(few) == len(many) == 10
 
 
 def test_following_the_step_of_a_practice_sent_back_saves_and_sends_it_again(client_for, colleague, company):

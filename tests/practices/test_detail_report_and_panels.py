@@ -7,6 +7,7 @@ from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 
+from partnerships.models import Company
 from partnerships.review import waiting
 from practices import demo
 from practices.models import GoodPractice, PracticePhoto, PracticeStatus, ProblemReport
@@ -96,11 +97,11 @@ def test_the_dashboard_panel_makes_the_same_queries_for_few_and_many_practices(c
     # the practices, their open edits
     PracticeFactory.create_batch(2, company=company)
     with CaptureQueriesContext(connection) as small:
-        _panel(company)
+        _panel(Company.objects.get(pk=company.pk))  # a fresh object each time, as for each request
     PracticeFactory.create_batch(30, company=company)
     with CaptureQueriesContext(connection) as large:
-        _panel(company)
-    assert len(small) == len(large)
+        _panel(Company.objects.get(pk=company.pk))
+    assert len(small) == len(large) == 2  # the company, then its practices with their open edits (practices_of)
 
 
 def test_the_dashboard_shows_the_practices_panel(client_for, owner, published):

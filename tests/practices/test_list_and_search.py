@@ -208,6 +208,7 @@ def test_a_list_within_the_cap_gives_its_exact_number(client, seven_a_day_apart,
     assert "8 praktyk" in html and "ponad" not in html
 
 
+@pytest.mark.usefixtures("rendered_pages")  # the lists are compared as rendered: the same list twice is not cached
 @pytest.mark.parametrize("sort", ["newest", "co2"])
 def test_a_broad_search_lists_the_same_practices_in_the_same_order_as_a_narrow_one(
     client, seven_a_day_apart, monkeypatch, sort

@@ -8,7 +8,8 @@ register = template.Library()
 @register.inclusion_tag("climate/includes/_dashboard_report.html")
 def climate_report_panel(company):
     """The signatory's report on the current reporting year: due, a draft, sent back, waiting or verified, with
-    the button to act. Three queries: the pact application, the open or latest report, nothing for others."""
+    the button to act. The pact application comes from applications_of (shared with the applications panel), then
+    one query for the open or latest report; none for a company that has not signed."""
     signatory = signatory_of(company)
     if signatory is None:
         return {"signatory": None}
