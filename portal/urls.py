@@ -38,6 +38,7 @@ urlpatterns = [
     path("", include("practices.urls")),
     path("", include("initiatives.urls")),
     path("", include("partnerships.climate.urls")),
+    path("", include("partnerships.climate.public_urls")),
 ]
 
 if settings.DEBUG:
