@@ -7,10 +7,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from initiatives.models import Ride
 from partnerships.climate.models import EmissionFactor, Report
+from partnerships.models import Company
+from practices.models import PracticeStatus
 from tests.climate.conftest import YEAR, make_report, sign_pact
 from tests.climate.test_public_results import publish
-from tests.factories import CompanyFactory
+from tests.factories import CompanyFactory, UserFactory
+from tests.initiatives.factories import BikeCampaignFactory
+from tests.practices.factories import PracticeFactory, PublishedPracticeFactory
 
 
 def impact(client, path="impact:impact"):
@@ -99,15 +104,82 @@ def test_the_method_lists_every_factor_version_with_its_source(client, db):
     assert html.count('<tr><th scope="row">') == EmissionFactor.objects.count()
 
 
-@pytest.mark.parametrize("companies", [2, 12])
-def test_the_impact_page_costs_the_same_queries_at_any_size(client, pact, companies, django_assert_num_queries):
-    for index in range(companies):
-        company = CompanyFactory(name=f"Firma {index}")
+def ride(campaign, company, km, user=None):
+    return Ride.objects.create(
+        initiative=campaign, company=company, user=user or UserFactory(), date=timezone.localdate(), km=Decimal(km)
+    )
+
+
+def test_bike_campaigns_give_kilometres_and_co2_avoided_with_the_factor_named(client, company, settings):
+    settings.BIKE_CO2_GRAMS_PER_KM = 129.0
+    campaign = BikeCampaignFactory(title="Rowerowy maj")
+    other = CompanyFactory(name="Druga")
+    riders = [UserFactory() for _ in range(5)]
+    for index, person in enumerate(riders):
+        ride(campaign, company if index < 3 else other, "10.5", user=person)
+    ride(campaign, company, "4.5", user=riders[0])
+    html = impact(client)
+    # 5 × 10.5 + 4.5 = 57 km; 57 × 129 g = 7353 g = 0.007 t (to three decimals: 0.007)
+    assert '<th scope="row">Rowerowy maj</th><td>57.0</td><td>5</td><td>2</td><td>0.007</td>' in html
+    assert "Together 57.0 km by bike instead of by car" in html
+    assert settings.BIKE_CO2_SOURCE_NAME in html and settings.BIKE_CO2_SOURCE_URL in html
+
+
+def test_a_campaign_fewer_than_five_people_rode_in_is_not_shown(client, company):
+    campaign = BikeCampaignFactory(title="Mała kampania")
+    for _ in range(4):
+        ride(campaign, company, "30")
+    html = impact(client)
+    assert "Mała kampania" not in html
+    assert "No bike campaign has results to show yet." in html
+
+
+def test_practices_savings_and_trees_are_counted_apart_from_verified_emissions(client, company):
+    PublishedPracticeFactory(company=company, co2_tonnes_per_year=Decimal("12.5"), trees_planted=40)
+    PublishedPracticeFactory(company=company, mwh_saved=Decimal("7"), trees_planted=2)
+    PracticeFactory(company=company, co2_tonnes_per_year=Decimal("900"), trees_planted=900)  # a draft
+    PracticeFactory(company=company, status=PracticeStatus.SUBMITTED, trees_planted=800)
+    html = impact(client)
+    assert "2 good practices published, from 1 companies." in html
+    assert "<td>12.5</td><td>1</td>" in html  # stated CO2 savings, one practice states it
+    assert "<td>7.0</td><td>1</td>" in html
+    assert "<td>42</td><td>2</td>" in html  # trees: 40 + 2, counted, never netted
+    assert "900" not in html and "800" not in html
+
+
+def _bulk_reports(pact, companies):
+    """`companies` signatories with verified reports on two years, written in bulk (the figures set directly)."""
+    made = CompanyFactory.build_batch(companies)
+    for index, company in enumerate(made):
+        company.slug = f"firma-{index}"
+    Company.objects.bulk_create(made)
+    stored = list(Company.objects.filter(slug__startswith="firma-"))
+    for company in stored:
         sign_pact(company, pact)
-        publish(company, YEAR - 1, "2", "2", "2")
-        publish(company, YEAR, "1", "1", "1")
+    Report.objects.bulk_create(
+        Report(
+            company=company,
+            year=year,
+            status="approved",
+            scope1_t=Decimal(2),
+            scope2_location_t=Decimal(2),
+            scope2_market_t=Decimal(1),
+            energy_mwh=Decimal(10),
+            submitted_at=timezone.now(),
+        )
+        for company in stored
+        for year in (YEAR - 1, YEAR)
+    )
+
+
+@pytest.mark.parametrize("reports", [10, 1000])
+def test_the_impact_page_costs_the_same_queries_at_10_and_1000_reports(
+    client, pact, reports, django_assert_num_queries
+):
+    _bulk_reports(pact, reports // 2)
     with django_assert_num_queries(7):
-        impact(client)
+        html = impact(client)
+    assert f"{reports // 2} companies reported on their base years" in html
 
 
 def test_the_page_reads_in_polish(client, signatory, company):
