@@ -327,6 +327,10 @@ BIKE_CO2_SOURCE_NAME = env_str(
     "PORTAL_BIKE_CO2_SOURCE_NAME", "Do práce na kole (the Czech bike-to-work challenge), average passenger car"
 )
 BIKE_CO2_SOURCE_URL = env_str("PORTAL_BIKE_CO2_SOURCE_URL", "https://www.dopracenakole.cz/")
+# Open data (/open-data/): the licence every file is published under and the publisher its catalogue names.
+OPEN_DATA_LICENCE_NAME = env_str("PORTAL_OPEN_DATA_LICENCE_NAME", "CC BY 4.0")
+OPEN_DATA_LICENCE_URL = env_str("PORTAL_OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
+OPEN_DATA_PUBLISHER = env_str("PORTAL_OPEN_DATA_PUBLISHER", "Gmina Miejska Kraków")
 # A bike campaign's totals are published only when at least this many people rode in it (no smaller group).
 BIKE_SMALLEST_PUBLIC_GROUP = env_int("PORTAL_BIKE_SMALLEST_PUBLIC_GROUP", 5)
 

@@ -39,6 +39,7 @@ urlpatterns = [
     path("", include("initiatives.urls")),
     path("", include("partnerships.climate.urls")),
     path("", include("partnerships.climate.public_urls")),
+    path("", include("partnerships.climate.open_data_urls")),
 ]
 
 if settings.DEBUG:

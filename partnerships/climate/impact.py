@@ -7,7 +7,7 @@ good practices and trees planted are what companies wrote, never verified, and a
 
 from dataclasses import dataclass
 from datetime import datetime, time
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, Sum
@@ -142,7 +142,9 @@ def bike_campaigns():
                 "km": row["km"],
                 "riders": row["riders"],
                 "companies": row["companies"],
-                "co2_t": (row["km"] * factor.grams_per_km / 1_000_000).quantize(Decimal("0.001")),
+                "co2_t": (row["km"] * factor.grams_per_km / 1_000_000).quantize(
+                    Decimal("0.001"), rounding=ROUND_HALF_UP
+                ),
             }
         )
     return campaigns
