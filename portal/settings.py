@@ -331,6 +331,8 @@ BIKE_CO2_SOURCE_URL = env_str("PORTAL_BIKE_CO2_SOURCE_URL", "https://www.doprace
 OPEN_DATA_LICENCE_NAME = env_str("PORTAL_OPEN_DATA_LICENCE_NAME", "CC BY 4.0")
 OPEN_DATA_LICENCE_URL = env_str("PORTAL_OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
 OPEN_DATA_PUBLISHER = env_str("PORTAL_OPEN_DATA_PUBLISHER", "Gmina Miejska Kraków")
+# The read-only JSON API (/api/v1/): requests a minute one client address may make.
+API_REQUESTS_PER_MINUTE = env_int("PORTAL_API_REQUESTS_PER_MINUTE", 60)
 # A bike campaign's totals are published only when at least this many people rode in it (no smaller group).
 BIKE_SMALLEST_PUBLIC_GROUP = env_int("PORTAL_BIKE_SMALLEST_PUBLIC_GROUP", 5)
 
