@@ -108,21 +108,14 @@ RESULT_FIELDS = (
 
 
 def _results():
-    rows = (
-        published_reports()
-        .filter(company__status=Company.Status.VERIFIED)
-        .order_by("company_id", "year")
-        .values_list(*RESULT_FIELDS)
-    )
+    rows = published_reports().order_by("company_id", "year").values_list(*RESULT_FIELDS)
     for *figures, decided_at in rows.iterator(chunk_size=CHUNK):
         yield *figures, _date(decided_at)
 
 
 def _progress():
     rows = (
-        CommitmentProgress.objects.filter(
-            report__in=published_reports().filter(company__status=Company.Status.VERIFIED)
-        )
+        CommitmentProgress.objects.filter(report__in=published_reports())
         .order_by("report__company_id", "report__year", "commitment")
         .values_list("report_id", "report__company_id", "report__year", "commitment", "status", "explanation")
     )

@@ -5,13 +5,15 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from partnerships.climate.models import CommitmentProgress, ProgressStatus, Report, signatory_of
+from partnerships.models import Company
 
 ONE_DECIMAL = Decimal("0.1")
 
 
 def published_reports():
-    """The published figures: per company and year, the latest verified version."""
-    return Report.objects.latest_verified()
+    """The published figures: per company and year, the latest verified version, of companies the portal shows
+    (verified ones)."""
+    return Report.objects.latest_verified().filter(company__status=Company.Status.VERIFIED)
 
 
 def change_pct(base, latest):

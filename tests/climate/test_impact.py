@@ -191,3 +191,12 @@ def test_the_page_reads_in_polish(client, signatory, company):
     assert "Zmiana (%)" in html and "%%" not in html
     assert "1 firma złożyła raporty za rok bazowy i za rok późniejszy." in html
     assert "100,0" in html
+
+
+def test_a_company_no_longer_verified_counts_nowhere(client, pact, signatory, company):
+    publish(company, YEAR - 1, "40", "60", "50")
+    publish(company, YEAR, "30", "50", "40")
+    Company.objects.filter(pk=company.pk).update(status=Company.Status.PENDING)
+    html = impact(client)
+    assert "No report has been verified yet." in html
+    assert "No company has verified reports on two years yet." in html
