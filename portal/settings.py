@@ -346,6 +346,18 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]  # HSTS preload is the city's decisio
 # Bike campaigns: CO2 avoided per kilometre ridden instead of driven. 129 g/km is the factor the Czech national
 # bike-to-work challenge uses for an average passenger car; the results page states it.
 BIKE_CO2_GRAMS_PER_KM = env_float("PORTAL_BIKE_CO2_GRAMS_PER_KM", 129.0)
+BIKE_CO2_SOURCE_NAME = env_str(
+    "PORTAL_BIKE_CO2_SOURCE_NAME", "Do práce na kole (the Czech bike-to-work challenge), average passenger car"
+)
+BIKE_CO2_SOURCE_URL = env_str("PORTAL_BIKE_CO2_SOURCE_URL", "https://www.dopracenakole.cz/")
+# Open data (/open-data/): the licence every file is published under and the publisher its catalogue names.
+OPEN_DATA_LICENCE_NAME = env_str("PORTAL_OPEN_DATA_LICENCE_NAME", "CC BY 4.0")
+OPEN_DATA_LICENCE_URL = env_str("PORTAL_OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
+OPEN_DATA_PUBLISHER = env_str("PORTAL_OPEN_DATA_PUBLISHER", "Gmina Miejska Kraków")
+# The read-only JSON API (/api/v1/): requests a minute one client address may make.
+API_REQUESTS_PER_MINUTE = env_int("PORTAL_API_REQUESTS_PER_MINUTE", 60)
+# A bike campaign's totals are published only when at least this many people rode in it (no smaller group).
+BIKE_SMALLEST_PUBLIC_GROUP = env_int("PORTAL_BIKE_SMALLEST_PUBLIC_GROUP", 5)
 
 # Climate Pact yearly reports (partnerships.climate): the report on calendar year Y opens on CLIMATE_REPORT_OPENS and
 # is due on CLIMATE_REPORT_DUE of year Y+1 (month-day); reminders go 30 and 7 days before the due date and 1 day after.

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.climate.api import api as climate_api
 from partnerships.review import waiting_page
 from portal import views
 
@@ -42,6 +43,9 @@ urlpatterns = [
     path("", include("partnerships.climate.urls")),
     path("", include("partnerships.announcements.urls")),
     path("", include("portal.news.urls")),
+    path("", include("partnerships.climate.public_urls")),
+    path("", include("partnerships.climate.open_data_urls")),
+    path("api/v1/", climate_api.urls),
 ]
 
 if settings.DEBUG:
