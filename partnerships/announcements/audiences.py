@@ -5,10 +5,8 @@ a migration for the field's choices, which `makemigrations` writes). Its `compan
 queryset of companies; `needs` names the announcement's field that must be filled for it (or "" for none), and the
 admin form shows that field.
 
-The companies whose yearly Climate Pact report is overdue are meant to become one more audience here, code
-"overdue_reports", once the yearly reports exist: its `companies` asks the reports' own query for the companies whose
-report is overdue and keeps the verified ones, and `needs` is "". The app may import the reports' module: it sits
-above the cooperation forms and the initiatives in the order of imports (tests/portal/test_layout.py).
+The companies whose yearly Climate Pact report is overdue (code "overdue_reports") come from the reports' own rule
+(partnerships.climate.models.overdue_companies: the latest year past its due date, not sent).
 
 Only verified companies are ever reached: a company waiting for verification, or one rejected, is not a partner.
 """
@@ -19,6 +17,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Participation
+from partnerships.climate.models import overdue_companies
 from partnerships.cooperation.models import Application
 from partnerships.models import Company
 
@@ -60,6 +59,11 @@ AUDIENCES = {
             _("The companies taking part in one initiative (confirmed sign-ups)"),
             _initiative_participants,
             needs="initiative",
+        ),
+        Audience(
+            "overdue_reports",
+            _("The Climate Pact signatories whose yearly report is overdue"),
+            lambda announcement: overdue_companies(),
         ),
     )
 }

@@ -251,6 +251,23 @@ def signatories():
     ]
 
 
+
+def overdue_year(today=None):
+    """The latest calendar year whose report is past its due date."""
+    today = today or timezone.localdate()
+    year = current_reporting_year(today)
+    return year if due_on(year) < today else year - 1
+
+
+def overdue_companies(today=None):
+    """The verified signatories that have not sent their report on `overdue_year()` (none, a draft, or one sent back
+    and not sent again), although they could report on that year: three queries."""
+    year = overdue_year(today)
+    sent = Report.objects.filter(year=year, status__in=[Status.SUBMITTED, Status.APPROVED]).values("company_id")
+    owing = [s.company.pk for s in signatories() if s.first_year() <= year]
+    return Company.objects.verified().filter(pk__in=owing).exclude(pk__in=sent)
+
+
 # Reports ------------------------------------------------------------------------------------------------------
 
 

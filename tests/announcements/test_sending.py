@@ -1,15 +1,20 @@
 """Sending an announcement: who gets it, in which language, once, with the link and headers to turn it off."""
 
+from datetime import date
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from post_office.models import Email
 
 from initiatives.models import Participation
 from partnerships.announcements import sending
 from partnerships.announcements.models import Announcement, OptOut, Recipient
-from partnerships.cooperation.models import Application
+from partnerships.climate.models import overdue_year
+from partnerships.cooperation.models import Application, CooperationForm
 from partnerships.models import Company
+from tests.climate.conftest import make_report, sign_pact
 from tests.cooperation.factories import ApplicationFactory, CooperationFormFactory
 from tests.factories import CompanyFactory, MembershipFactory
 from tests.initiatives.factories import InitiativeFactory, ParticipationFactory
@@ -184,3 +189,26 @@ def test_the_preview_counts_the_people_and_companies_it_reaches(make_announcemen
         ("pl", "Zaproszenie na forum"),
         ("en", "Invitation to the forum"),
     ]
+
+
+def test_the_overdue_reports_audience_reaches_the_signatories_that_have_not_sent_last_years_report(
+    make_announcement, staff
+):
+    pact = CooperationForm.objects.get(kind=CooperationForm.Kind.PACT)
+    year = overdue_year()
+    assert overdue_year(date(2026, 12, 3)) == 2025 and overdue_year(date(2026, 4, 30)) == 2024
+    signed = timezone.now().replace(year=year - 1)
+    people = {}
+    for name in ("none", "draft", "sent", "verified", "not-signed"):
+        company = CompanyFactory()
+        MembershipFactory(company=company, user__email=f"{name}@example.com")
+        people[name] = company
+        if name != "not-signed":
+            sign_pact(company, pact, signed=signed)
+    make_report(people["draft"], year=year, status="draft")
+    make_report(people["sent"], year=year, status="submitted")
+    make_report(people["verified"], year=year, status="approved")
+    make_report(people["none"], year=year - 1, status="approved")  # an older year does not count
+    announcement = make_announcement(audience="overdue_reports")
+    sending.send(announcement.pk, by=staff)
+    assert sorted(m.to[0] for m in mail.outbox) == ["draft@example.com", "none@example.com"]
