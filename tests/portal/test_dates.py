@@ -38,9 +38,13 @@ def test_the_dashboard_writes_the_registration_date_in_polish(client_for, regist
     assert "2 grudnia 2026, 21:33" in html
 
 
-@pytest.mark.parametrize("browser", ["en-GB,en;q=0.9", "en-US,en;q=0.9"])
-def test_the_dashboard_in_english_writes_the_day_first_and_the_24_hour_clock(client_for, registered_owner, browser):
-    html = _client(client_for, registered_owner, "en", browser).get(reverse("partnerships:dashboard")).content.decode()
+# Not named `browser`: that is Playwright's fixture, and a test asking for it is moved among the browser tests.
+@pytest.mark.parametrize("accept_language", ["en-GB,en;q=0.9", "en-US,en;q=0.9"])
+def test_the_dashboard_in_english_writes_the_day_first_and_the_24_hour_clock(
+    client_for, registered_owner, accept_language
+):
+    client = _client(client_for, registered_owner, "en", accept_language)
+    html = client.get(reverse("partnerships:dashboard")).content.decode()
     assert "2 December 2026, 21:33" in html
     assert "12/02/2026" not in html and "p.m." not in html and "Dec. 2" not in html
 
