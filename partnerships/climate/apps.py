@@ -10,7 +10,10 @@ class ClimateConfig(AppConfig):
     verbose_name = _("Climate results")
 
     def ready(self):
+        from partnerships import next_steps
         from partnerships.climate.models import Report
+        from partnerships.climate.next_steps import report_steps
         from partnerships.review import waiting
 
         waiting.register(Report)
+        next_steps.register(report_steps)

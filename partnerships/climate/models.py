@@ -7,6 +7,7 @@ never change), and a correction is a new version of it, reviewed again.
 """
 
 import secrets
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -251,6 +252,35 @@ def signatories():
     ]
 
 
+
+@dataclass(frozen=True)
+class CurrentReport:
+    signatory: "Signatory"
+    year: int
+    due: date
+    may_report: bool  # the year is not before the first one the signatory reports on
+    report: "Report | None"
+
+
+def current_report_of(company):
+    """The signatory's report on the current reporting year (None for a company that has not signed): one query for
+    the report (the pact application comes from applications_of), then remembered on this company object, so the
+    dashboard's waiting items and its climate panel share it."""
+    if hasattr(company, "_current_report_of"):
+        return company._current_report_of
+    current = None
+    signatory = signatory_of(company)
+    if signatory is not None:
+        year = current_reporting_year()
+        may_report = year >= signatory.first_year()
+        report = (
+            Report.objects.filter(company=company, year=year).exclude(status__in=["withdrawn", "rejected"]).first()
+            if may_report
+            else None
+        )
+        current = CurrentReport(signatory, year, due_on(year), may_report, report)
+    company._current_report_of = current
+    return current
 
 def overdue_year(today=None):
     """The latest calendar year whose report is past its due date."""

@@ -165,7 +165,7 @@ PUBLIC_PAGES = {
     "partners": ("/partners/", 2, 4),
     "partners, search and filters": ("/partners/?q=firma&sector=technology&district=01", 2, 4),
     "partners, page 2": ("/partners/?page=2", 2, 4),
-    "a partner": (lambda w: w.partner.get_absolute_url(), 1, 3),
+    "a partner": (lambda w: w.partner.get_absolute_url(), 2, 4),
     "cooperation": ("/cooperation/", 1, 3),
     "a cooperation form": (lambda w: w.pact.get_absolute_url(), 3, 5),
     "practices": ("/practices/", 4, 6),
