@@ -8,6 +8,7 @@ every other default works on a developer's machine with SQLite; production secre
 import hashlib
 import importlib.util
 import os
+import sys
 import tempfile
 from datetime import timedelta
 from pathlib import Path
@@ -33,14 +34,21 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 # Off unless asked for: a forgotten variable in production must not show debug pages or use the public key below.
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
+# Commands that only read the code (no request is served, nothing is signed) run without a key, so that
+# `manage.py makemigrations --check` works in a bare environment; the key stays empty, and Django refuses anything
+# that would read it.
+KEYLESS_COMMANDS = {"makemigrations", "makemessages", "compilemessages"}
+
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG:
+    keyless = Path(sys.argv[0]).name == "manage.py" and len(sys.argv) > 1 and sys.argv[1] in KEYLESS_COMMANDS
+    if not DEBUG and not keyless:
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (its default); "
             "on a developer's machine, set DJANGO_DEBUG=1 instead."
         )
-    SECRET_KEY = "insecure-local-development-key-never-used-in-production"  # noqa: S105
+    if DEBUG:
+        SECRET_KEY = "insecure-local-development-key-never-used-in-production"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
