@@ -94,6 +94,17 @@ def _migration_data(transactional_db, _migration_state_apps):
         getattr(module, function)(_migration_state_apps, None)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_closes_its_connections():
+    """The live server handles each browser connection in a thread of its own, and Chromium keeps its connections
+    open from test to test. With persistent database connections (CONN_MAX_AGE) every such thread would keep one
+    open too, and dozens of them reach PostgreSQL's limit of clients. Each request closes its connection instead."""
+    from django.db import connections
+
+    for alias in connections:
+        connections.settings[alias]["CONN_MAX_AGE"] = 0
+
+
 @pytest.fixture(autouse=True)
 def _site_url_is_the_live_server(settings, live_server):
     """The live server is the site: the links in e-mails, built from SITE_URL, lead to it."""

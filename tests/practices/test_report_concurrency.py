@@ -1,4 +1,4 @@
-"""Thirty problem reports posted at the same moment from one address: only the hour's five are stored.
+"""Twenty problem reports posted at the same moment from one address: only the hour's five are stored.
 
 Real requests in threads, each with its own database connection, against a cache all threads share: the in-memory
 cache of the test settings (one store per process) and the database cache, the default without REDIS_URL. Runs on
@@ -17,7 +17,7 @@ from tests.practices.factories import PublishedPracticeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PARALLEL = 30
+PARALLEL = 20
 CACHES = {
     "in-memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "database": {"BACKEND": "portal.lib.cache.DatabaseCache", "LOCATION": "portal_cache"},
