@@ -6,11 +6,11 @@ good practices and trees planted are what companies wrote, never verified, and a
 """
 
 from dataclasses import dataclass
-from datetime import datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, Sum
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from initiatives.models import Initiative, Ride
@@ -36,20 +36,51 @@ def bike_factor():
     )
 
 
-def emissions_by_year():
-    """Per year: Scope 1 and Scope 2 (both methods) summed over the published reports, and the companies. One query."""
-    return list(
+def yearly():
+    """Per year, over the published reports: Scope 1 and Scope 2 (both methods) summed and the companies they cover;
+    the energy of every report and the companies; and of the verified first reports (version 1), how many there are
+    and how many were submitted by the due date (the day in the portal's time zone). One query."""
+    tz = timezone.get_current_timezone()
+    due = due_on(1999)  # the month and day of the due date (in 2000: a leap year, so 02-29 is a valid setting)
+    with_scopes = Q(scope1_t__isnull=False, scope2_location_t__isnull=False)
+    submitted_in_time = Q(submitted_year__lt=F("year") + 1) | Q(
+        submitted_year=F("year") + 1, submitted_day__lte=due.month * 100 + due.day
+    )
+    rows = (
         published_reports()
-        .filter(scope1_t__isnull=False, scope2_location_t__isnull=False)
+        .annotate(
+            submitted_year=ExtractYear("submitted_at", tzinfo=tz),
+            submitted_day=ExtractMonth("submitted_at", tzinfo=tz) * 100 + ExtractDay("submitted_at", tzinfo=tz),
+        )
         .values("year")
         .annotate(
-            companies=Count("company", distinct=True),
-            scope1_t=Sum("scope1_t"),
-            scope2_location_t=Sum("scope2_location_t"),
-            scope2_market_t=Sum("scope2_market_t"),
+            companies=Count("company", distinct=True, filter=with_scopes),
+            # Named apart from the fields: the filter of each sum reads the fields themselves.
+            scope1_sum=Sum("scope1_t", filter=with_scopes),
+            scope2_location_sum=Sum("scope2_location_t", filter=with_scopes),
+            scope2_market_sum=Sum("scope2_market_t", filter=with_scopes),
+            energy_companies=Count("company", distinct=True),
+            energy_mwh=Sum("energy_mwh"),
+            first_reports=Count("pk", filter=Q(version=1)),
+            on_time=Count("pk", filter=Q(version=1) & submitted_in_time),
         )
         .order_by("year")
     )
+    return list(rows)
+
+
+def emissions_by_year(rows):
+    """The years with emissions, from the rows of `yearly()`, with the sums named as the fields they add up."""
+    return [
+        row
+        | {
+            "scope1_t": row["scope1_sum"],
+            "scope2_location_t": row["scope2_location_sum"],
+            "scope2_market_t": row["scope2_market_sum"],
+        }
+        for row in rows
+        if row["companies"]
+    ]
 
 
 def like_for_like():
@@ -90,11 +121,11 @@ def like_for_like():
     }
 
 
-def energy(year):
-    """Energy and the renewable share of electricity over the published reports on `year`. Two queries."""
-    reports = published_reports().filter(year=year)
-    summed = reports.aggregate(companies=Count("company", distinct=True), energy_mwh=Sum("energy_mwh"))
-    lines = ActivityLine.objects.filter(report__in=reports).aggregate(
+def energy(row):
+    """Energy and the renewable share of electricity over the published reports on the year of `row` (from
+    `yearly()`). One query: the electricity lines of those reports."""
+    year = row["year"]
+    lines = ActivityLine.objects.filter(report__in=published_reports().filter(year=year)).aggregate(
         bought=Sum("quantity", filter=Q(activity=Activity.ELECTRICITY)),
         solar=Sum("quantity", filter=Q(activity=Activity.SOLAR)),
         backed=Sum(
@@ -110,8 +141,8 @@ def energy(year):
     share = ((backed + solar) / electricity * 100).quantize(Decimal("0.1")) if electricity else None
     return {
         "year": year,
-        "companies": summed["companies"],
-        "energy_mwh": summed["energy_mwh"] or ZERO,
+        "companies": row["energy_companies"],
+        "energy_mwh": row["energy_mwh"] or ZERO,
         "electricity_mwh": (electricity / 1000).quantize(Decimal("0.001")),
         "renewable_share_pct": share,
     }
@@ -165,33 +196,23 @@ def practices():
     )
 
 
-def punctuality(years):
-    """Per year: of the verified first reports (version 1), how many were submitted by the due date. One query."""
-    if not years:
-        return []
-    tz = timezone.get_current_timezone()
-    aggregates = {}
-    for year in years:
-        deadline = timezone.make_aware(datetime.combine(due_on(year), time.max), tz)
-        aggregates[f"all_{year}"] = Count("pk", filter=Q(year=year))
-        aggregates[f"on_time_{year}"] = Count("pk", filter=Q(year=year, submitted_at__lte=deadline))
-    from_db = published_reports().filter(version=1).aggregate(**aggregates)
+def punctuality(by_year):
+    """Per year with emissions: of the verified first reports (version 1), how many were submitted by the due date."""
     return [
-        {"year": year, "reports": from_db[f"all_{year}"], "on_time": from_db[f"on_time_{year}"]}
-        for year in years
-        if from_db[f"all_{year}"]
+        {"year": row["year"], "reports": row["first_reports"], "on_time": row["on_time"]}
+        for row in by_year
+        if row["first_reports"]
     ]
 
 
 def impact_context():
-    by_year = emissions_by_year()
-    years = [row["year"] for row in by_year]
-    latest_year = years[-1] if years else None
+    """Everything /impact/ shows, in five queries however many reports, rides and practices there are."""
+    by_year = emissions_by_year(yearly())
     campaigns = bike_campaigns()
     return {
         "by_year": by_year,
         "like_for_like": like_for_like(),
-        "energy": energy(latest_year) if latest_year else None,
+        "energy": energy(by_year[-1]) if by_year else None,
         "campaigns": campaigns,
         "bike_totals": {
             "km": sum((row["km"] for row in campaigns), ZERO),
@@ -199,5 +220,5 @@ def impact_context():
         },
         "bike_factor": bike_factor(),
         "practices": practices(),
-        "punctuality": punctuality(years),
+        "punctuality": punctuality(by_year),
     }

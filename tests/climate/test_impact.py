@@ -177,7 +177,7 @@ def test_the_impact_page_costs_the_same_queries_at_10_and_1000_reports(
     client, pact, reports, django_assert_num_queries
 ):
     _bulk_reports(pact, reports // 2)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         html = impact(client)
     assert f"{reports // 2} companies reported on their base years" in html
 

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from initiatives.models import Initiative, Participation, Ride
+from partnerships.climate.models import Report
 from partnerships.cooperation.models import Application, CooperationForm
 from partnerships.models import Company, Invitation, JoinRequest, Membership
 from partnerships.review.models import ReviewEvent
@@ -38,7 +39,8 @@ SIZES = (10, 60)
 
 class World:
     """Rows of every kind, grown by `grow(n)` to n of each: partners, practices with photos, initiatives (coming,
-    past, on the map) with companies taking part, applications with review events, and, for the company of
+    past, on the map) with companies taking part, applications with review events, Climate Pact signatories with
+    verified reports on two years, and, for the company of
     `owner`, its members, invitations, requests to join, practices, applications, sign-ups and rides."""
 
     def __init__(self, owner, company):
@@ -111,6 +113,11 @@ class World:
             + [Application(company=self.company, form=f, status=Application.Status.CHANGES_REQUESTED,
                            decision_reason="Popraw") for f in forms]
         )
+        Report.objects.bulk_create(  # the Climate Pact signatories' verified years, shown on /impact/
+            Report(company=c, year=year, status="approved", scope1_t=2, scope2_location_t=2, scope2_market_t=1,
+                   energy_mwh=10, submitted_at=now)
+            for c in companies for year in (now.year - 2, now.year - 1)
+        )
         content_type = ContentType.objects.get_for_model(Application)
         ReviewEvent.objects.bulk_create(
             ReviewEvent(content_type=content_type, object_id=a.pk, action="submit", from_status="draft",
@@ -181,6 +188,8 @@ PUBLIC_PAGES = {
     "an initiative": (lambda w: w.initiative.get_absolute_url(), 2, 5),
     "map": ("/initiatives/map/", 1, 3),
     "feed": ("/practices/feed/", 1, 3),
+    "impact": ("/impact/", 5, 7),
+    "impact, method": ("/impact/method/", 1, 3),
 }
 
 
@@ -224,8 +233,11 @@ def test_a_company_page_costs_the_same_few_queries_at_any_size(client_for, world
 ADMIN_PAGES = {
     "practices": ("/admin/practices/goodpractice/", 13),
     "practices waiting, searched": ("/admin/practices/goodpractice/?status__exact=submitted&q=praktyka", 13),
+    "practices of a company": (lambda w: f"/admin/practices/goodpractice/?company={w.company.pk}", 13),
     "companies": ("/admin/partnerships/company/", 10),
-    "applications": ("/admin/partnerships/application/", 13),
+    "applications": ("/admin/partnerships/application/", 14),
+    "applications of a company": (lambda w: f"/admin/partnerships/application/?company={w.company.pk}", 14),
+    "climate reports": ("/admin/climate/report/", 14),
     "initiatives": ("/admin/initiatives/initiative/", 11),
     "participations": ("/admin/initiatives/participation/", 10),
     "the waiting page": ("/admin/waiting/", 14),
