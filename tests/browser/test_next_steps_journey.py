@@ -1,13 +1,16 @@
 """Each next step on the dashboard, taken in a real browser from the "Waiting for you" list: staff send an
 application back and the company makes the changes and sends it again; a draft practice is finished and sent; an
-invited person answers the invitation; the owner decides a request to join. axe checks the dashboard with items
+invited person answers the invitation; the owner decides a request to join; a Climate Pact signatory starts its yearly
+report, finishes and sends it, and sends it again after staff ask for a change. axe checks the dashboard with items
 waiting and with nothing waiting, in Polish and in English."""
 
 import re
 
 import pytest
+from django.utils import timezone
 
-from partnerships.cooperation.models import Application
+from partnerships.climate.models import Report, current_reporting_year
+from partnerships.cooperation.models import Application, CooperationForm
 from partnerships.models import Invitation, JoinRequest, Membership
 from practices.models import GoodPractice, PracticeStatus
 from tests.browser.conftest import assert_accessible, log_in, signed_in, use_language
@@ -123,5 +126,74 @@ def test_the_owner_decides_a_request_to_join(browser, live_server, axe, company_
     page.wait_for_url(re.compile(r"/company/members/$"))
     join_request.refresh_from_db()
     assert join_request.status == JoinRequest.Status.ACCEPTED
+    page.goto("/company/")
+    assert "Nothing waits for you right now." in page.inner_text(".next-steps")
+
+
+
+def test_a_signatory_starts_finishes_and_resends_its_yearly_report_from_the_waiting_list(
+    browser, live_server, axe, company_and_owner
+):
+    company, owner = company_and_owner
+    year = current_reporting_year()
+    Application.objects.create(
+        company=company,
+        form=CooperationForm.objects.get(slug="pakt-dla-klimatu"),
+        answers={"commitments": ["renewable_energy"], "target_year": "2040", "signatory_name": "M",
+                 "signatory_role": "P"},
+        status=Application.Status.APPROVED,
+        decided_at=timezone.now().replace(year=year - 1),
+    )
+    report_item = f"Climate report on {year}"
+    page = _page(browser, live_server, owner)
+
+    # Not started: the step opens the reports page, where the owner starts it and saves a first draft.
+    page.goto("/company/")
+    assert "Start the report" in page.locator("#next-steps-list li", has_text=report_item).inner_text()
+    assert_accessible(axe, page)
+    _step(page, "Start the report").click()
+    page.wait_for_url(re.compile(r"/company/climate/$"))
+    page.get_by_role("button", name=f"Start the report on {year}").click()
+    page.wait_for_url(re.compile(r"/company/climate/reports/\d+/edit/$"))
+    page.fill("#id_electricity_quantity", "80000")
+    page.select_option("#id_electricity_quality", "measured")
+    page.fill("#id_employees_quantity", "20")
+    page.select_option("#id_employees_quality", "measured")
+    page.fill("#id_floor_area_quantity", "800")
+    page.select_option("#id_floor_area_quality", "measured")
+    page.select_option("#id_commitment_renewable_energy_status", "on_track")
+    page.click("button[name=save]")
+    page.wait_for_load_state()
+    report = Report.objects.get(company=company, year=year)
+    assert report.status == "draft"
+
+    # A draft: the step opens the form, where the owner declares the data true and sends it.
+    page.goto("/company/")
+    _step(page, "Finish and send").click()
+    page.wait_for_url(re.compile(rf"/company/climate/reports/{report.pk}/edit/$"))
+    page.check("#id_declared")
+    page.click("button[name=submit]")
+    page.wait_for_url(re.compile(rf"/company/climate/reports/{report.pk}/$"))
+    report.refresh_from_db()
+    assert report.status == "submitted"
+    page.goto("/company/")
+    assert page.locator("#next-steps-list li", has_text=report_item).count() == 0
+
+    # Sent back: the reason is on the dashboard and the step opens the form to make the change and send it again.
+    reason = "Prosimy o korektę powierzchni: 850 m²."
+    report.transition("request_changes", by=StaffFactory(email="urzedniczka@example.com"), reason=reason)
+    page.goto("/company/")
+    item = page.locator("#next-steps-list li", has_text=report_item)
+    assert reason in item.inner_text()
+    assert_accessible(axe, page)
+    _step(page, "Make the changes and send again").click()
+    page.wait_for_url(re.compile(rf"/company/climate/reports/{report.pk}/edit/$"))
+    page.fill("#id_floor_area_quantity", "850")
+    page.click("button[name=submit]")
+    page.wait_for_url(re.compile(rf"/company/climate/reports/{report.pk}/$"))
+    report.refresh_from_db()
+    assert report.status == "submitted"
+    assert report.lines.get(activity="floor_area").quantity == 850
+
     page.goto("/company/")
     assert "Nothing waits for you right now." in page.inner_text(".next-steps")
