@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.db import models
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export import fields
@@ -63,8 +63,28 @@ class CompanyAdmin(ReviewAdmin):
     resource_classes = [CompanyResource]
     form = CompanyLogoForm  # logos uploaded by staff pass the same checks and re-encoding as the portal's
     inlines = [MembershipInline]
-    readonly_fields = ("slug", "profile_changes")
+    readonly_fields = ("slug", "profile_changes", "records")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    # The lists of the company's records in the admin, each filtered to the company (review.admin.CompanyFilter).
+    # Named by URL only: the apps that hold these records build on this one, never the other way round.
+    RECORD_LISTS = (
+        ("admin:partnerships_application_changelist", _("applications")),
+        ("admin:practices_goodpractice_changelist", _("good practices")),
+        ("admin:climate_report_changelist", _("climate reports")),
+    )
+
+    @admin.display(description=_("the company's records"))
+    def records(self, obj):
+        if not obj.pk:
+            return "—"
+        links = []
+        for name, label in self.RECORD_LISTS:
+            try:
+                links.append((f"{reverse(name)}?company={obj.pk}", label))
+            except NoReverseMatch:
+                continue
+        return format_html_join(" · ", '<a href="{}">{}</a>', links) or "—"
 
     @admin.display(description=_("changes of the profile waiting"))
     def profile_changes(self, obj):

@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export import fields
 
-from partnerships.review.admin import ExportResource, ReferenceSearchMixin, ReviewAdmin
+from partnerships.review.admin import CompanyFilter, ExportResource, ReferenceSearchMixin, ReviewAdmin
 from portal.lib.admin_labels import LabelledDateTimeMixin, LabelledFieldsMixin
 from practices.forms import PhotoForm
 from practices.models import GoodPractice, PracticePhoto, PracticeRevision, ProblemReport
@@ -35,7 +35,7 @@ class PracticePhotoInline(LabelledFieldsMixin, admin.TabularInline):
 class GoodPracticeAdmin(ReviewAdmin):
     resource_classes = [GoodPracticeResource]
     list_display = ["title", "company", "category", "district", "status", "consent", "featured", "submitted_at"]
-    list_filter = (*ReviewAdmin.review_list_filter, "category", "district", "consent", "featured", "company")
+    list_filter = (*ReviewAdmin.review_list_filter, "category", "district", "consent", "featured", CompanyFilter)
     list_editable = ["featured"]
     list_select_related = ["company"]
     search_fields = ["title", "summary", "company__name", "company__nip"]

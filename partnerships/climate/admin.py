@@ -17,7 +17,7 @@ from partnerships.climate.models import (
     Report,
     ReportFactor,
 )
-from partnerships.review.admin import ExportResource, ReviewAdmin
+from partnerships.review.admin import CompanyFilter, ExportResource, ReviewAdmin
 
 
 @admin.register(EmissionFactor)
@@ -127,7 +127,7 @@ class ReportResource(ExportResource):
 class ReportAdmin(ReviewAdmin):
     resource_classes = [ReportResource]
     list_display = ("reference", "company", "year", "version", "status", "submitted_at", "assignee")
-    list_filter = (*ReviewAdmin.review_list_filter, "year")
+    list_filter = (*ReviewAdmin.review_list_filter, "year", CompanyFilter)
     list_select_related = ("company", "assignee")
     search_fields = ("company__name", "company__nip")
     date_hierarchy = "submitted_at"

@@ -7,7 +7,7 @@ from import_export import fields
 
 from partnerships.cooperation.models import Application, CooperationForm
 from partnerships.cooperation.questions import display_answers
-from partnerships.review.admin import ExportResource, ReviewAdmin
+from partnerships.review.admin import CompanyFilter, ExportResource, ReviewAdmin
 
 
 class ApplicationResource(ExportResource):
@@ -34,7 +34,7 @@ class ApplicationResource(ExportResource):
 class ApplicationAdmin(ReviewAdmin):
     resource_classes = [ApplicationResource]
     list_display = ("reference", "company", "form", "status", "submitted_at", "assignee")
-    list_filter = (*ReviewAdmin.review_list_filter, "form")
+    list_filter = (*ReviewAdmin.review_list_filter, "form", CompanyFilter)
     list_select_related = ("company", "form", "assignee")
     search_fields = ("company__name", "company__nip")
     date_hierarchy = "submitted_at"

@@ -109,6 +109,35 @@ class AssigneeFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CompanyFilter(admin.SimpleListFilter):
+    """The company an object belongs to, for a model with a `company` foreign key.
+
+    Every company as a link would be thousands of links at the city's size, so the filter offers the companies with
+    something waiting for staff (at most `LIMIT`, by name), and the one chosen. Any company can still
+    be chosen by its number in the address (`?company=42`), which the company's own page in the admin links to; the
+    search finds objects by company name and NIP too."""
+
+    title = _("company")
+    parameter_name = "company"
+    LIMIT = 30
+
+    def lookups(self, request, model_admin):
+        model = model_admin.model
+        companies = model._meta.get_field("company").related_model.objects
+        waiting = model.objects.filter(status__in=model.WORKFLOW.waiting).values("company_id")
+        chosen = self.value() if (self.value() or "").isdigit() else None
+        shown = companies.filter(Q(pk__in=waiting) | Q(pk=chosen)).order_by("name")[: self.LIMIT]
+        return [(str(company.pk), company.name) for company in shown.only("pk", "name")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(company_id=int(value))
+        if value:
+            return queryset.none()  # not a company number: nothing matches, rather than everything
+        return queryset
+
+
 class StaffNoteInline(GenericTabularInline):
     """Internal notes: staff only, never shown to the company."""
 

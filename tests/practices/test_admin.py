@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from partnerships.review.admin import CompanyFilter
 from practices.admin import GoodPracticeAdmin, GoodPracticeResource
 from practices.models import GoodPractice, PracticeRevision
 from tests.practices.factories import PracticeFactory
@@ -25,8 +26,43 @@ def test_the_admin_list_filters_and_searches(client_for, staff, submitted, publi
     assert list(by_status.context["cl"].result_list) == [submitted]
     by_text = client.get("/admin/practices/goodpractice/", {"q": "Rowery"})
     assert list(by_text.context["cl"].result_list) == [published]
-    for name in ("status", "category", "district", "consent", "featured", "company"):
+    for name in ("status", "category", "district", "consent", "featured"):
         assert name in GoodPracticeAdmin.list_filter
+
+
+def _company_choices(response):
+    (company_filter,) = [spec for spec in response.context["cl"].filter_specs if isinstance(spec, CompanyFilter)]
+    return [title for value, title in company_filter.lookup_choices]
+
+
+def test_the_company_filter_offers_the_companies_waiting_and_filters_by_any_company(client_for, staff):
+    waiting = PracticeFactory(status="submitted", company__name="Czeka Sp. z o.o.")
+    done = PracticeFactory(status="published", company__name="Gotowe S.A.")
+    client = client_for(staff)
+    response = client.get("/admin/practices/goodpractice/")
+    assert _company_choices(response) == ["Czeka Sp. z o.o."]  # not every company the portal has
+    # A company with nothing waiting is chosen from its admin page's link: the list shows its practices only.
+    company_page = client.get(reverse("admin:partnerships_company_change", args=[done.company.pk])).content.decode()
+    link = f"/admin/practices/goodpractice/?company={done.company.pk}"
+    assert f'href="{link}"' in company_page
+    response = client.get(link)
+    assert list(response.context["cl"].result_list) == [done]
+    assert _company_choices(response) == ["Czeka Sp. z o.o.", "Gotowe S.A."]
+    assert waiting.title not in response.content.decode()
+
+
+def test_the_company_filter_lists_at_most_its_limit(client_for, staff):
+    for number in range(CompanyFilter.LIMIT + 5):
+        PracticeFactory(status="submitted", company__name=f"Firma {number:02d}")
+    response = client_for(staff).get("/admin/practices/goodpractice/")
+    assert len(_company_choices(response)) == CompanyFilter.LIMIT
+
+
+def test_a_company_filter_that_is_not_a_number_matches_nothing(client_for, staff):
+    PracticeFactory(status="submitted")
+    response = client_for(staff).get("/admin/practices/goodpractice/", {"company": "1 OR 1=1"})
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == []
 
 
 def test_staff_feature_a_practice_for_the_home_page(client_for, staff, published):
