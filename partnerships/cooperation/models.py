@@ -4,13 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partnerships import access
 from partnerships.review.models import Reviewable
 from partnerships.review.workflow import Status
+from portal.lib.text import in_visitors_language
 
 
 class CooperationFormQuerySet(models.QuerySet):
@@ -76,33 +76,25 @@ class CooperationForm(models.Model):
     def get_absolute_url(self):
         return reverse("cooperation:detail", args=[self.slug])
 
-    def _localized(self, name):
-        # English falls back to Polish wherever staff have not written the English text yet.
-        if (get_language() or "").startswith("en"):
-            value = getattr(self, f"{name}_en")
-            if value:
-                return value
-        return getattr(self, f"{name}_pl")
-
     @property
     def title(self):
-        return self._localized("title")
+        return in_visitors_language(self, "title")
 
     @property
     def summary(self):
-        return self._localized("summary")
+        return in_visitors_language(self, "summary")
 
     @property
     def involves(self):
-        return self._localized("involves")
+        return in_visitors_language(self, "involves")
 
     @property
     def gains(self):
-        return self._localized("gains")
+        return in_visitors_language(self, "gains")
 
     @property
     def gives(self):
-        return self._localized("gives")
+        return in_visitors_language(self, "gives")
 
     def get_apply_url(self):
         return reverse("cooperation:apply", args=[self.slug])

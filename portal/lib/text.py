@@ -1,9 +1,11 @@
-"""Text helpers: readable unique slugs and the folded form of text that search compares, from one table."""
+"""Text helpers: readable unique slugs, the folded form of text that search compares (from one table), and the
+language version of a text staff write in Polish and optionally in English."""
 
 import re
 import unicodedata
 
 from django.utils.text import slugify
+from django.utils.translation import get_language
 
 # Letters NFKD does not take apart into an ASCII letter and a mark, so both slugify and search folding would drop
 # them ("Łódź" → "odz"); they are replaced first.
@@ -37,3 +39,12 @@ def unique_slug(instance, text, fallback, max_length=200):
     while others.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def in_visitors_language(obj, name, polish=None, english=None):
+    """The English text of `obj` (its field `<name>_en`) on an English page when staff have written it, the Polish
+    (`<name>_pl`) otherwise: staff write in Polish first and English when they can. `polish` and `english` name other
+    fields (the rendered HTML of a Markdown text, say) to return, chosen by whether `<name>_en` is written."""
+    if (get_language() or "").startswith("en") and getattr(obj, f"{name}_en"):
+        return getattr(obj, english or f"{name}_en")
+    return getattr(obj, polish or f"{name}_pl")

@@ -11,10 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from portal.lib.text import unique_slug
+from portal.lib.text import in_visitors_language, unique_slug
 from practices.text import render_markdown
 
 # The Markdown of a body is rendered when the item is saved; its length is limited as the practices' is, because the
@@ -113,31 +112,21 @@ class NewsItem(models.Model):
     def is_public(self, now=None):
         return self.is_published and self.publish_at <= (now or timezone.now())
 
-    def _localized(self, name):
-        # English falls back to Polish wherever staff have not written the English text (as cooperation forms do).
-        if (get_language() or "").startswith("en"):
-            value = getattr(self, f"{name}_en")
-            if value:
-                return value
-        return getattr(self, f"{name}_pl")
-
     @property
     def title(self):
-        return self._localized("title")
+        return in_visitors_language(self, "title")
 
     @property
     def lead(self):
-        return self._localized("lead")
+        return in_visitors_language(self, "lead")
 
     @property
     def body_html(self):
-        if (get_language() or "").startswith("en") and self.body_en:
-            return self.body_en_html
-        return self.body_pl_html
+        return in_visitors_language(self, "body", polish="body_pl_html", english="body_en_html")
 
     @property
     def photo_alt(self):
-        return self._localized("photo_alt")
+        return in_visitors_language(self, "photo_alt")
 
     @property
     def in_english(self):
