@@ -17,7 +17,7 @@ from partnerships.climate.models import (
     Report,
     ReportFactor,
 )
-from partnerships.review.admin import CompanyFilter, ExportResource, ReviewAdmin
+from partnerships.review.admin import CompanyFilter, CompanyRecordResource, ReviewAdmin
 
 
 @admin.register(EmissionFactor)
@@ -90,13 +90,9 @@ class ReportFactorInline(_ReadOnlyInline):
     readonly_fields = fields
 
 
-class ReportResource(ExportResource):
-    company = fields.Field(attribute="company__name", column_name=_("company"))
-    nip = fields.Field(attribute="company__nip", column_name=_("NIP"))
+class ReportResource(CompanyRecordResource):
     year = fields.Field(attribute="year", column_name=_("calendar year reported on"))
     version = fields.Field(attribute="version", column_name=_("version"))
-    status = fields.Field(attribute="status", column_name=_("status"))
-    submitted = fields.Field(attribute="submitted_at", column_name=_("submitted"))
     scope1 = fields.Field(attribute="scope1_t", column_name=_("Scope 1 (t CO2e)"))
     scope2_location = fields.Field(attribute="scope2_location_t", column_name=_("Scope 2, location-based (t CO2e)"))
     scope2_market = fields.Field(attribute="scope2_market_t", column_name=_("Scope 2, market-based (t CO2e)"))
@@ -118,9 +114,6 @@ class ReportResource(ExportResource):
             "energy",
         )
         export_order = fields
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("company")
 
 
 @admin.register(Report)

@@ -7,17 +7,13 @@ from import_export import fields
 
 from partnerships.cooperation.models import Application, CooperationForm
 from partnerships.cooperation.questions import display_answers
-from partnerships.review.admin import CompanyFilter, ExportResource, ReviewAdmin
+from partnerships.review.admin import CompanyFilter, CompanyRecordResource, ReviewAdmin
 
 
-class ApplicationResource(ExportResource):
+class ApplicationResource(CompanyRecordResource):
     """The columns of the CSV/XLSX export of applications."""
 
-    company = fields.Field(attribute="company__name", column_name=_("company"))
-    nip = fields.Field(attribute="company__nip", column_name=_("NIP"))
     form = fields.Field(attribute="form__title_pl", column_name=_("cooperation form"))
-    status = fields.Field(attribute="status", column_name=_("status"))
-    submitted = fields.Field(attribute="submitted_at", column_name=_("submitted"))
     decided = fields.Field(attribute="decided_at", column_name=_("decided"))
     reason = fields.Field(attribute="decision_reason", column_name=_("reason given to the company"))
 
@@ -27,7 +23,7 @@ class ApplicationResource(ExportResource):
         export_order = fields
 
     def get_queryset(self):
-        return super().get_queryset().select_related("company", "form")
+        return super().get_queryset().select_related("form")
 
 
 @admin.register(Application)

@@ -90,6 +90,19 @@ class ExportResource(resources.ModelResource):
         return str(obj.get_status_display())
 
 
+class CompanyRecordResource(ExportResource):
+    """The export of something a company sends staff (an application, a yearly report): the company's name and NIP,
+    the status and when it was sent come first after the reference, in the same words in every export."""
+
+    company = fields.Field(attribute="company__name", column_name=_("company"))
+    nip = fields.Field(attribute="company__nip", column_name=_("NIP"))
+    status = fields.Field(attribute="status", column_name=_("status"))
+    submitted = fields.Field(attribute="submitted_at", column_name=_("submitted"))
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("company")
+
+
 class AssigneeFilter(admin.SimpleListFilter):
     title = _("assigned to")
     parameter_name = "assignee"
