@@ -25,9 +25,11 @@ from partnerships.cooperation.models import Application, CooperationForm
 from partnerships.models import Company, Invitation, JoinRequest, Membership
 from partnerships.review.models import ReviewEvent
 from portal.models import User
+from portal.news.models import NewsItem
 from practices.models import GoodPractice, PracticePhoto, PracticeStatus
 from tests.factories import CompanyFactory, UserFactory
 from tests.initiatives.factories import BikeCampaignFactory, InitiativeFactory
+from tests.news.factories import NewsItemFactory
 from tests.practices.factories import PublishedPracticeFactory
 
 pytestmark = pytest.mark.usefixtures("rendered_pages")
@@ -40,7 +42,7 @@ SIZES = (10, 60)
 class World:
     """Rows of every kind, grown by `grow(n)` to n of each: partners, practices with photos, initiatives (coming,
     past, on the map) with companies taking part, applications with review events, Climate Pact signatories with
-    verified reports on two years, and, for the company of
+    verified reports on two years, news items, and, for the company of
     `owner`, its members, invitations, requests to join, practices, applications, sign-ups and rides."""
 
     def __init__(self, owner, company):
@@ -51,6 +53,7 @@ class World:
         self.partner = CompanyFactory(name="Partner Testowy")
         self.initiative = InitiativeFactory(latitude=Decimal("50.06"), longitude=Decimal("19.93"), capacity=None)
         self.campaign = BikeCampaignFactory()
+        self.news_item = NewsItemFactory(title_pl="Nowy park kieszonkowy")
         self.own_application = Application.objects.create(
             company=company, form=self.pact, status=Application.Status.DRAFT, created_by=owner
         )
@@ -118,6 +121,10 @@ class World:
                    energy_mwh=10, submitted_at=now)
             for c in companies for year in (now.year - 2, now.year - 1)
         )
+        news = NewsItemFactory.build_batch(more, publish_at=now - timedelta(days=1))
+        for i, item in enumerate(news):
+            item.slug, item.body_pl_html, item.body_en_html = f"wiadomosc-{tag}-{i}", "<p>Treść</p>", "<p>Text</p>"
+        NewsItem.objects.bulk_create(news)
         content_type = ContentType.objects.get_for_model(Application)
         ReviewEvent.objects.bulk_create(
             ReviewEvent(content_type=content_type, object_id=a.pk, action="submit", from_status="draft",
@@ -188,6 +195,11 @@ PUBLIC_PAGES = {
     "an initiative": (lambda w: w.initiative.get_absolute_url(), 2, 5),
     "map": ("/initiatives/map/", 1, 3),
     "feed": ("/practices/feed/", 1, 3),
+    "news": ("/news/", 2, 4),
+    "news, page 2": ("/news/?page=2", 2, 4),
+    "a news item": (lambda w: w.news_item.get_absolute_url(), 1, 3),
+    "news feed": ("/news/feed/", 1, 3),
+    "open data": ("/open-data/", 0, 2),
     "impact": ("/impact/", 5, 7),
     "impact, method": ("/impact/method/", 1, 3),
 }
