@@ -1,3 +1,5 @@
+import re
+
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils import timezone
@@ -5,8 +7,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export import fields
 
+from partnerships.models import Company
 from partnerships.review.admin import CompanyFilter, ExportResource, ReferenceSearchMixin, ReviewAdmin
 from portal.lib.admin_labels import LabelledDateTimeMixin, LabelledFieldsMixin
+from portal.lib.text import search_words
 from practices.forms import PhotoForm
 from practices.models import GoodPractice, PracticePhoto, PracticeRevision, ProblemReport
 
@@ -35,11 +39,20 @@ class PracticePhotoInline(LabelledFieldsMixin, admin.TabularInline):
 class GoodPracticeAdmin(ReviewAdmin):
     resource_classes = [GoodPracticeResource]
     list_display = ["title", "company", "category", "district", "status", "consent", "featured", "submitted_at"]
-    list_filter = (*ReviewAdmin.review_list_filter, "category", "district", "consent", "featured", CompanyFilter)
+    # The date sent is a filter of fixed choices (today, the past 7 days, this month, this year), not a date
+    # hierarchy: that reads the first and last date, then every distinct day, of all the matching practices.
+    list_filter = (
+        *ReviewAdmin.review_list_filter, "category", "district", "consent", "featured", CompanyFilter,
+        ("submitted_at", admin.DateFieldListFilter),
+    )
     list_editable = ["featured"]
     list_select_related = ["company"]
-    search_fields = ["title", "summary", "company__name", "company__nip"]
-    date_hierarchy = "submitted_at"
+    # Searched through the practices' full-text index, see get_search_results.
+    search_fields = ["title"]
+    search_help_text = _(
+        "Words from the title, the texts or the company's name (each word may be the beginning of a word), a "
+        "company's NIP or a reference number."
+    )
     inlines = [PracticePhotoInline]
     readonly_fields = [
         "preview", "waiting_edit", "status", "submitted_at", "decided_at", "decision_reason", "published_at",
@@ -53,6 +66,24 @@ class GoodPracticeAdmin(ReviewAdmin):
         (_("Review"), {"fields": ["consent", "consent_at", "submitted_at", "decided_at", "decision_reason",
                                   "published_at"]}),
     ]
+
+    def get_search_results(self, request, queryset, search_term):
+        """Practices holding every word of the search (diacritics ignored; the same index as residents' search, so
+        the cost follows the matches, not the table), and the practices of the company with that NIP, and the
+        practice with that reference number. Each condition is served by an index, and they are joined by OR only
+        when the term can be a NIP or a reference."""
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        matches = queryset.search(term) if search_words(term) else queryset.none()
+        nip = re.sub(r"[\s-]", "", term)
+        if re.fullmatch(r"\d{10}", nip):
+            companies = list(Company.objects.filter(nip=nip).values_list("pk", flat=True))
+            matches |= queryset.filter(company_id__in=companies)
+        pk = self.model.pk_from_reference(term)
+        if pk is not None:
+            matches |= queryset.filter(pk=pk)
+        return matches, False
 
     @admin.display(description=_("preview"))
     def preview(self, obj):

@@ -101,3 +101,27 @@ def test_the_export_resource_gives_reference_company_and_figures(published):
 def test_a_company_member_cannot_open_the_practice_admin(client_for, owner, published):
     response = client_for(owner).get("/admin/practices/goodpractice/")
     assert response.status_code == 302
+
+
+def _found(client, term):
+    response = client.get("/admin/practices/goodpractice/", {"q": term})
+    assert response.status_code == 200
+    return set(response.context["cl"].result_list)
+
+
+def test_the_search_finds_words_a_company_its_nip_and_a_reference(client_for, staff):
+    garden = PracticeFactory(title="Łąka kwietna przy biurowcu", company__name="Zielony Dach S.A.")
+    bikes = PracticeFactory(title="Rowery dla pracowników", status="submitted")
+    client = client_for(staff)
+    assert _found(client, "laka kwiet") == {garden}  # diacritics ignored, each word may be a beginning
+    assert _found(client, "zielony dach") == {garden}  # the company's name
+    assert _found(client, bikes.company.nip) == {bikes}
+    assert _found(client, bikes.reference()) == {bikes}
+    assert _found(client, "kwietna rowery") == set()  # every word must match
+
+
+def test_a_search_without_words_finds_nothing_and_fails_nowhere(client_for, staff):
+    PracticeFactory()
+    client = client_for(staff)
+    for term in ("!!!", "%", "'; --", "ą" * 300):
+        assert _found(client, term) == set()
