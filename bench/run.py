@@ -1,12 +1,14 @@
-"""Server time of every public list, search and detail page at 1,000 rows and at 100,000 practices with 10,000
-companies and 10,000 initiatives, and how much it grows; on PostgreSQL databases of its own.
+"""Server time of every public list, search and detail page, and of the admin lists staff use daily, at 1,000 rows
+and at 100,000 practices with 10,000 companies and 10,000 initiatives, and how much it grows; on PostgreSQL databases
+of its own.
 
 Usage: `make bench` (or `.venv/bin/python bench/run.py`). DATABASE_URL names the server (default
 postgres://postgres@127.0.0.1:5432); the databases `climate_portal_bench_small` and `climate_portal_bench_large` on
 it are created anew and dropped at the end (BENCH_DB names another prefix). BENCH_REQUESTS sets how many times each
 page is requested at each size (default 60).
 
-Each page is requested through Django's test Client (no network, no browser), as a visitor who has not signed in,
+Each page is requested through Django's test Client (no network, no browser), as a visitor who has not signed in
+(the admin lists as a signed-in superuser),
 as the server renders it (the shared cache is the database's, as without REDIS_URL; nothing caches whole pages
 here). The two sizes live in two databases, and the requests alternate between them (a database router sends every
 query of a request to one of them): whatever else the machine does meanwhile slows both sizes alike, so the growth
@@ -47,6 +49,7 @@ os.environ.update(
     DJANGO_SECRET_KEY="bench-only-not-a-secret",
     DJANGO_ALLOWED_HOSTS="testserver",
     DJANGO_SECURE_SSL_REDIRECT="0",
+    DJANGO_STAFF_REQUIRE_2FA="0",  # the staff member of the admin lists signs in without an authenticator app
     DJANGO_MANIFEST_STATIC="0",
     DJANGO_LOG_LEVEL="WARNING",
     PORTAL_PAGE_CACHE_SECONDS="0",  # the server time of rendering is measured, not the page cache's (make loadtest)
@@ -232,17 +235,43 @@ def pages(cooperation_form):
     ]
 
 
-def measure(client, urls):
-    """{alias: (median, p95)} of the page at each size, the requests alternating between the sizes."""
+# The admin lists staff use daily, read by a signed-in superuser (the bench's own, one per database).
+ADMIN_PAGES = [
+    ("admin: practices", "/admin/practices/goodpractice/"),
+    ("admin: practices, search", "/admin/practices/goodpractice/?q=rower"),
+    ("admin: practices waiting", "/admin/practices/goodpractice/?status__exact=submitted"),
+    ("admin: companies", "/admin/partnerships/company/"),
+    ("admin: applications", "/admin/partnerships/application/"),
+    ("admin: initiatives", "/admin/initiatives/initiative/"),
+    ("admin: waiting page", "/admin/waiting/"),
+]
+
+
+def staff_client(alias):
+    """A client signed in as the bench's superuser in the database `alias` (its session is stored there)."""
+    from portal.models import User
+
+    ROUTER.current = alias
+    user = User.objects.filter(email="bench-staff@example.org").first() or User.objects.create_superuser(
+        email="bench-staff@example.org", password=None
+    )
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def measure(clients, urls):
+    """{alias: (median, p95)} of the page at each size, the requests alternating between the sizes; `clients` holds
+    the client that reads each size."""
     times = {alias: [] for alias in urls}
     for alias, url in urls.items():  # warm up
         ROUTER.current = alias
-        client.get(url)
+        clients[alias].get(url)
     for _ in range(REQUESTS):
         for alias, url in urls.items():
             ROUTER.current = alias
             started = time.perf_counter()
-            response = client.get(url)
+            response = clients[alias].get(url)
             times[alias].append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200, (url, response.status_code)
     result = {}
@@ -266,14 +295,18 @@ def main():
         page_lists[alias] = pages(cooperation_form)
         print(f"{size[0]:,} practices, {size[1]:,} companies, {size[2]:,} initiatives loaded in "
               f"{time.perf_counter() - started:.0f} s; search plan for a rare word: {search_plan(alias)}", flush=True)
-    client = Client()
+    visitor = Client()
+    visitors = {"default": visitor, "large": visitor}
+    staff = {alias: staff_client(alias) for alias in page_lists}
     small, large = SIZES[0][0], SIZES[1][0]
     print(f"\n{REQUESTS} requests of each page at each size, alternating; times in ms; target growth at most "
           f"{TARGET:.0f}×")
     print(f"{'page':<24}{f'{small:,} median':>14}{'p95':>7}{f'{large:,} median':>16}{'p95':>7}{'growth':>9}")
     worst = 0
-    for (name, small_url), (_name, large_url) in zip(page_lists["default"], page_lists["large"], strict=True):
-        result = measure(client, {"default": small_url, "large": large_url})
+    rows = [(*pair, visitors) for pair in zip(page_lists["default"], page_lists["large"], strict=True)]
+    rows += [((name, url), (name, url), staff) for name, url in ADMIN_PAGES]
+    for (name, small_url), (_name, large_url), clients in rows:
+        result = measure(clients, {"default": small_url, "large": large_url})
         (small_median, small_p95), (large_median, large_p95) = result["default"], result["large"]
         growth = large_median / small_median
         if name != "healthz (baseline)":
