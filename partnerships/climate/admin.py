@@ -120,10 +120,9 @@ class ReportResource(CompanyRecordResource):
 class ReportAdmin(ReviewAdmin):
     resource_classes = [ReportResource]
     list_display = ("reference", "company", "year", "version", "status", "submitted_at", "assignee")
-    list_filter = (*ReviewAdmin.review_list_filter, "year", CompanyFilter)
+    list_filter = (*ReviewAdmin.review_list_filter, "year", CompanyFilter, ("submitted_at", admin.DateFieldListFilter))
     list_select_related = ("company", "assignee")
     search_fields = ("company__name", "company__nip")
-    date_hierarchy = "submitted_at"
     inlines = [ActivityLineInline, CommitmentProgressInline, EvidenceInline, ReportFactorInline]
     fields = (
         "reference",

@@ -30,10 +30,9 @@ class ApplicationResource(CompanyRecordResource):
 class ApplicationAdmin(ReviewAdmin):
     resource_classes = [ApplicationResource]
     list_display = ("reference", "company", "form", "status", "submitted_at", "assignee")
-    list_filter = (*ReviewAdmin.review_list_filter, "form", CompanyFilter)
+    list_filter = (*ReviewAdmin.review_list_filter, "form", CompanyFilter, ("submitted_at", admin.DateFieldListFilter))
     list_select_related = ("company", "form", "assignee")
     search_fields = ("company__name", "company__nip")
-    date_hierarchy = "submitted_at"
     fields = (
         "reference",
         "company",

@@ -5,6 +5,7 @@ import logging
 import time
 
 import pytest
+from django.contrib.sessions.models import Session
 
 from portal.middleware import StaffIdleTimeoutMiddleware
 from tests.fresh_process import settings_in_fresh_process
@@ -105,3 +106,19 @@ def test_people_who_are_not_staff_keep_their_sessions(client_for, request, perso
     assert client.get("/accounts/settings/").status_code == 200
 
     assert _signed_in_user_id(client) == str(user.pk)
+
+
+def test_the_clock_is_kept_to_the_minute_so_a_page_does_not_write_the_session_each_time(client_for, staff):
+    client = client_for(staff)
+    client.get("/admin/")
+    first = client.session[LAST_ACTIVITY]
+    session_key = client.session.session_key
+
+    stored = Session.objects.get(session_key=session_key).expire_date
+    client.get("/admin/")
+    assert client.session[LAST_ACTIVITY] == first
+    assert Session.objects.get(session_key=session_key).expire_date == stored  # not written again
+
+    _last_active(client, hours_ago=61 / 3600)  # a minute and a second ago
+    client.get("/admin/")
+    assert time.time() - client.session[LAST_ACTIVITY] < 60

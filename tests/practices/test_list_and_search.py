@@ -156,6 +156,7 @@ def test_the_detail_makes_the_same_number_of_queries_with_few_or_many_related(cl
 def test_the_admin_list_makes_the_same_number_of_queries_for_10_and_500_practices(client_for, staff):
     # session, user, permissions…, count, filters' choices, the page of practices with their company (join)
     client = client_for(staff)
+    client.get("/admin/practices/goodpractice/")  # the session is saved on the first visit (then once a minute)
     PublishedPracticeFactory.create_batch(10)
     small = _queries(client, "/admin/practices/goodpractice/")
     PublishedPracticeFactory.create_batch(490)
