@@ -623,7 +623,23 @@ class Instrument(models.TextChoices):
     NONE = "none", _("Not backed")
 
 
-class ActivityLine(models.Model):
+class ReportPart(models.Model):
+    """A row that belongs to a report (`report`): written and deleted only while the report may change, so a
+    verified report's figures, statuses, files and factors stay as they were verified."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.report.refuse_if_frozen()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.report.refuse_if_frozen()
+        return super().delete(*args, **kwargs)
+
+
+class ActivityLine(ReportPart):
     """One activity of a report: how much, in the activity's unit, and how the company knows it."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="lines")
@@ -653,10 +669,6 @@ class ActivityLine(models.Model):
     def __str__(self):
         return f"{self.get_activity_display()}: {self.quantity} {self.unit}"
 
-    def save(self, *args, **kwargs):
-        self.report.refuse_if_frozen()
-        super().save(*args, **kwargs)
-
     @property
     def unit(self):
         return UNITS.get(self.activity, "")
@@ -676,7 +688,7 @@ class ProgressStatus(models.TextChoices):
     ABANDONED = "abandoned", _("Abandoned")
 
 
-class CommitmentProgress(models.Model):
+class CommitmentProgress(ReportPart):
     """Where one commitment of the pact stands this year; delayed or abandoned ones are explained."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="progress")
@@ -693,10 +705,6 @@ class CommitmentProgress(models.Model):
     def __str__(self):
         return f"{self.get_commitment_display()}: {self.get_status_display()}"
 
-    def save(self, *args, **kwargs):
-        self.report.refuse_if_frozen()
-        super().save(*args, **kwargs)
-
     @property
     def needs_explanation(self):
         return self.status in (ProgressStatus.DELAYED, ProgressStatus.ABANDONED)
@@ -711,7 +719,7 @@ def _evidence_path(instance, filename):
     return f"{instance.report.company_id}/{secrets.token_urlsafe(18)}/{Path(filename).name[-100:]}"
 
 
-class Evidence(models.Model):
+class Evidence(ReportPart):
     """A file (PDF or picture) backing the report's figures; private to the company and staff."""
 
     class Kind(models.TextChoices):
@@ -744,20 +752,16 @@ class Evidence(models.Model):
     def __str__(self):
         return self.original_name
 
-    def save(self, *args, **kwargs):
-        self.report.refuse_if_frozen()
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("climate:evidence_file", args=[self.report_id, self.pk])
 
     def delete(self, *args, **kwargs):
-        self.report.refuse_if_frozen()
+        result = super().delete(*args, **kwargs)  # refused for a verified report (ReportPart)
         delete_when_committed([self.file])
-        return super().delete(*args, **kwargs)
+        return result
 
 
-class ReportFactor(models.Model):
+class ReportFactor(ReportPart):
     """A copy of a factor value a report was computed with: later versions of the factor never change the report."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="factors")
@@ -783,10 +787,6 @@ class ReportFactor(models.Model):
     def copy_of(cls, report, factor):
         copied = {name: getattr(factor, name) for name in (*FACTOR_VALUE_FIELDS, "version")}
         return cls(report=report, factor=factor, **copied)
-
-    def delete(self, *args, **kwargs):
-        self.report.refuse_if_frozen()
-        return super().delete(*args, **kwargs)
 
 
 class Reminder(models.Model):

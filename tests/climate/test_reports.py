@@ -102,6 +102,14 @@ def test_a_verified_report_cannot_change(submitted, staff):
     assert ActivityLine.objects.get(pk=line.pk).quantity != Decimal(1)
 
 
+def test_no_part_of_a_verified_report_can_be_removed(submitted, staff):
+    submitted.transition("approve", by=staff)
+    for part in (submitted.lines.first(), submitted.progress.first(), submitted.factors.first()):
+        with pytest.raises(Frozen):
+            part.delete()
+        assert type(part).objects.filter(pk=part.pk).exists()
+
+
 def test_staff_may_still_assign_a_verified_report(submitted, staff):
     submitted.transition("approve", by=staff)
     submitted.assignee = staff
